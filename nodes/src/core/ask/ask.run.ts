@@ -1,0 +1,51 @@
+import { withRun, type InputSpec, type NodeContext } from '../../sdk/defineNode.js';
+import { customerText, type CustomerTextKey } from '../../i18n/customerTexts.js';
+import { parseAnswer } from '../../input/index.js';
+import { askNode, type AskConfig } from './ask.node.js';
+
+function inputSpec(ctx: NodeContext<AskConfig>): InputSpec {
+  const { input, choices } = ctx.config;
+  if (input === 'choice') {
+    return { type: 'choice', choices: (choices ?? []).map((choice) => ({ id: choice.id, label: ctx.text(choice.label) })) };
+  }
+  if (input === 'yesno') {
+    return {
+      type: 'yesno',
+      choices: [
+        { id: 'yes', label: customerText('yes', ctx.locale) },
+        { id: 'no', label: customerText('no', ctx.locale) },
+      ],
+    };
+  }
+  return { type: input };
+}
+
+function portFor(config: AskConfig, value: unknown): string {
+  if (config.input === 'choice') return String(value);
+  if (config.input === 'yesno') return value ? 'yes' : 'no';
+  return 'next';
+}
+
+export const ask = withRun(askNode, (ctx) => {
+  const { config } = ctx;
+  const spec = inputSpec(ctx);
+  if (!ctx.input) {
+    ctx.say({ text: ctx.text(config.text), choices: spec.choices });
+    return ctx.wait(spec, { attempts: 0 });
+  }
+  const parsed = parseAnswer(config.input, ctx.input, {
+    locale: ctx.locale,
+    choices: config.choices?.map((choice) => ({ id: choice.id, label: choice.label })),
+    now: ctx.now(),
+    timeZone: typeof ctx.flow.settings.officeHours === 'object' ? (ctx.flow.settings.officeHours as { timezone?: string }).timezone : undefined,
+  });
+  if (parsed.ok) {
+    ctx.vars.set(config.variable, parsed.value);
+    return ctx.next(portFor(config, parsed.value));
+  }
+  const attempts = typeof ctx.state === 'object' && ctx.state && 'attempts' in ctx.state ? Number(ctx.state.attempts) : 0;
+  if (attempts >= (config.maxRetries ?? 2)) return ctx.next('invalid');
+  const retry = config.retryText ? ctx.text(config.retryText) : customerText(`retry_${config.input}` as CustomerTextKey, ctx.locale);
+  ctx.say({ text: retry, choices: spec.choices });
+  return ctx.wait(spec, { attempts: attempts + 1 });
+});

@@ -1,0 +1,62 @@
+import { collectTemplateVariables, templateVariables } from '../sdk/template.js';
+import type { FlowModel } from './flowModel.js';
+import type { FlowProblem } from './flowProblem.js';
+import { makeProblem, nodeParams } from './makeProblem.js';
+import type { ResolvedNode } from './resolveNodes.js';
+
+type Path = (string | number)[];
+
+/** Depth-first in document order, so the builder is pointed at the first place a variable appears. */
+function findPath(value: unknown, matches: (value: unknown, key: string | number | undefined) => boolean, path: Path = []): Path | undefined {
+  if (matches(value, path[path.length - 1])) return path;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findPath(item, matches, [...path, index]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findPath(item, matches, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where in the config a variable is used: a field holding its name (`variable`, `var`), a key naming it (`set`
+ * values) or a template mentioning it. Definitions only say which names they use, not where, so this is a best guess
+ * that falls back to the whole config.
+ */
+function locateVariable(config: unknown, name: string): Path {
+  return (
+    findPath(config, (value) => value === name) ??
+    findPath(config, (_value, key) => key === name) ??
+    findPath(config, (value) => typeof value === 'string' && templateVariables(value).includes(name)) ??
+    []
+  );
+}
+
+/** Every variable a node names or fills into a template must be declared, or the runtime could not store or read it. */
+export function checkVariables(model: FlowModel, nodes: ResolvedNode[]): FlowProblem[] {
+  const declared = model.declaredVariables;
+  // Without readable declarations every variable would look undeclared; the schema problem says enough.
+  if (!declared) return [];
+  const problems: FlowProblem[] = [];
+  for (const resolved of nodes) {
+    const config = resolved.config ?? resolved.migratedConfig;
+    const used = new Set(resolved.namedVariables ?? []);
+    collectTemplateVariables(config, used);
+    for (const variable of used) {
+      if (declared.has(variable)) continue;
+      problems.push(
+        makeProblem(
+          'FLOW_VARIABLE_UNDECLARED',
+          { path: ['nodes', resolved.index, 'config', ...locateVariable(config, variable)], nodeId: resolved.node.id },
+          { ...nodeParams(resolved.node), variable },
+        ),
+      );
+    }
+  }
+  return problems;
+}

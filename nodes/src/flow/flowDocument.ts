@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { localeTag } from '../sdk/text.js';
+
+export const FLOW_FORMAT = 'dialogwerk.flow/1';
+
+export const flowId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lowercase letters, digits, "_" and "-", at most 64');
+export const elementId = z.string().min(1).max(64);
+export const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'letters, digits and "_", not starting with a digit');
+
+export const variableType = z.enum(['string', 'number', 'boolean', 'date', 'file']);
+
+export const flowVariable = z.object({
+  type: variableType,
+  pii: z.boolean().optional(),
+  description: z.string().optional(),
+});
+
+export const flowNode = z.object({
+  id: elementId,
+  type: z.string().min(1).max(128),
+  version: z.number().int().min(1).default(1),
+  config: z.record(z.string(), z.unknown()).default({}),
+  position: z.object({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
+  sensitive: z.boolean().optional(),
+  label: z.string().max(200).optional(),
+});
+
+export const flowEdge = z.object({
+  id: elementId,
+  from: z.object({ node: elementId, port: z.string().min(1).max(64) }),
+  to: elementId,
+});
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'time as HH:MM');
+const dayHours = z.array(z.tuple([hhmm, hhmm]));
+
+export const officeHours = z.object({
+  timezone: z.string().min(1),
+  weekly: z
+    .object({ mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours, sun: dayHours })
+    .partial(),
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
+});
+
+export const flowSettings = z
+  .object({
+    retentionDays: z.number().int().min(1).max(3650).optional(),
+    officeHours: officeHours.optional(),
+    fallbackText: z.union([z.string(), z.record(localeTag, z.string())]).optional(),
+    maxStepsPerTurn: z.number().int().min(10).max(1000).optional(),
+    nodeTimeoutMs: z.number().int().min(100).max(120_000).optional(),
+  })
+  .catchall(z.unknown());
+
+export const flowDocument = z.object({
+  format: z.literal(FLOW_FORMAT),
+  id: flowId,
+  name: z.string().min(1).max(200),
+  description: z.string().max(2000).optional(),
+  locales: z.array(localeTag).min(1),
+  start: z.string(),
+  nodes: z.array(flowNode),
+  edges: z.array(flowEdge).default([]),
+  variables: z.record(variableName, flowVariable).default({}),
+  settings: flowSettings.default({}),
+});
+
+export type FlowDocument = z.infer<typeof flowDocument>;
+export type FlowDocumentInput = z.input<typeof flowDocument>;
+export type FlowNode = z.infer<typeof flowNode>;
+export type FlowEdge = z.infer<typeof flowEdge>;
+export type FlowVariable = z.infer<typeof flowVariable>;
+export type FlowSettings = z.infer<typeof flowSettings>;
+export type OfficeHours = z.infer<typeof officeHours>;

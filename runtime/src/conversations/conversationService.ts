@@ -1,0 +1,329 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Client } from '@libsql/client';
+import type { Json, NodeRegistry, Services, UserInput } from '@dialogwerk/nodes';
+import type { CompiledFlow } from '../engine/compileFlow.js';
+import type { ChatMessage, ConversationState } from '../engine/conversationState.js';
+import { runTurn, type TurnOutcome, type TurnTrigger } from '../engine/runTurn.js';
+import { StateCodec } from '../engine/stateCodec.js';
+import { KeyedQueue } from '../engine/keyedQueue.js';
+import { TurnCommitter, TurnConflictError } from '../engine/turnCommitter.js';
+import { coerceToVariableType } from '../engine/variableStore.js';
+import type { FlowRepository } from '../flows/flowRepository.js';
+import type { SecretBox } from '../security/secretBox.js';
+import { valueRedactor, type Logger } from '../logging/logger.js';
+import { CompiledFlowCache } from './compiledFlowCache.js';
+import { turnResponse, type TurnResponse } from './chatResponse.js';
+import { eventRows, handoffStatements } from './turnWrite.js';
+import { conversationErrors } from './conversationErrors.js';
+
+export interface ConversationServiceOptions {
+  client: Client;
+  flows: FlowRepository;
+  registry: NodeRegistry;
+  services: Services;
+  box: SecretBox;
+  log: Logger;
+  now?: () => Date;
+  workspaceId?: string;
+  nodeTimeoutMs?: number;
+  maxStepsPerTurn?: number;
+  cacheSize?: number;
+}
+
+export interface StartRequest {
+  flowId: string;
+  locale?: string;
+  context?: Record<string, Json>;
+  /** Runs this snapshot (a draft) as a test conversation instead of the published version. */
+  testVersionId?: number;
+}
+
+export interface StartResponse extends TurnResponse {
+  conversationId: string;
+  token: string;
+}
+
+export type MessageInput = { id: string } & UserInput;
+
+interface CachedConversation {
+  id: string;
+  workspaceId: string;
+  flowId: string;
+  flowVersionId: number;
+  isTest: boolean;
+  tokenHash: string;
+  turn: number;
+  state: ConversationState;
+  /** Client message ids already processed (prefixed by sender), with the hash of their body. */
+  clientIds: Map<string, string>;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const MAX_CONFLICT_RETRIES = 3;
+
+function pickLocale(flow: CompiledFlow, requested: string | undefined): string {
+  if (requested) {
+    if (flow.locales.includes(requested)) return requested;
+    const language = requested.split('-')[0]!.toLowerCase();
+    const match = flow.locales.find((locale) => locale.split('-')[0] === language);
+    if (match) return match;
+  }
+  return flow.locales[0]!;
+}
+
+/**
+ * Starts conversations and processes their turns: one at a time per conversation, durably (the reply is sent only
+ * after the turn committed), idempotently per client message id, on the flow version the conversation started on.
+ */
+export class ConversationService {
+  readonly #queue = new KeyedQueue();
+  readonly #cache = new Map<string, CachedConversation>();
+  readonly #codec: StateCodec;
+  readonly #flowCache: CompiledFlowCache;
+  readonly committer: TurnCommitter;
+  readonly #now: () => Date;
+  readonly #workspaceId: string;
+
+  constructor(private readonly options: ConversationServiceOptions) {
+    this.#codec = new StateCodec(options.box);
+    this.#flowCache = new CompiledFlowCache(options.flows, options.registry);
+    this.committer = new TurnCommitter(options.client);
+    this.#now = options.now ?? (() => new Date());
+    this.#workspaceId = options.workspaceId ?? 'default';
+  }
+
+  async start(request: StartRequest): Promise<StartResponse> {
+    const versionId = request.testVersionId ?? (await this.options.flows.publishedVersionId(request.flowId))?.versionId;
+    const flow = versionId === undefined ? undefined : await this.#flowCache.get(versionId);
+    if (!flow) throw conversationErrors.flowNotPublished(request.flowId);
+    const startedAt = this.#now().toISOString();
+    const state: ConversationState = {
+      status: 'awaiting_input',
+      locale: pickLocale(flow, request.locale),
+      vars: {},
+      secrets: {},
+      startedAt,
+    };
+    for (const [name, value] of Object.entries(request.context ?? {})) {
+      if (flow.variableTypes.has(name)) state.vars[name] = coerceToVariableType(flow.variableTypes.get(name), value);
+    }
+    const id = randomUUID();
+    const token = randomBytes(24).toString('base64url');
+    const isTest = request.testVersionId !== undefined;
+    const outcome = await this.#run(flow, state, { id, isTest }, { kind: 'start' }, { locale: state.locale, flowVersion: flow.version, isTest });
+    const response = turnResponse(outcome.state, outcome.recorder.messages);
+    const identity = { id, workspaceId: this.#workspaceId, flowId: flow.id };
+    await this.committer.commit({
+      insert: {
+        ...identity, flowVersionId: flow.versionId, flowVersion: flow.version, isTest, status: outcome.state.status,
+        locale: state.locale, tokenHash: sha256(token), state: this.#codec.encode(outcome.state), turn: 0, createdAt: startedAt,
+      },
+      turn: { conversationId: id, seq: 0, kind: 'start', clientMessageId: null, requestHash: null, response: JSON.stringify(response), createdAt: startedAt },
+      events: eventRows(identity, 0, outcome),
+      extra: handoffStatements(identity, outcome, startedAt),
+    });
+    this.#remember({
+      ...identity, flowVersionId: flow.versionId, isTest, tokenHash: sha256(token), turn: 0, state: outcome.state, clientIds: new Map(),
+    });
+    return { conversationId: id, token, ...response };
+  }
+
+  /** A customer's message: the contract's idempotency, ordering and ended-conversation rules live here. */
+  /**
+   * `message` may still be arriving: the turn is queued at call time, so concurrent messages keep their arrival
+   * order even when their bodies are read at different speeds.
+   */
+  send(conversationId: string, token: string, incoming: MessageInput | Promise<MessageInput>): Promise<TurnResponse> {
+    return this.#withConversation(conversationId, async (entry) => {
+      const message = await incoming;
+      this.#checkToken(entry, token);
+      const key = `u:${message.id}`;
+      const requestHash = sha256(JSON.stringify([message.text ?? null, message.choice ?? null]));
+      const replay = await this.#replay(entry, key, requestHash);
+      if (replay) return replay;
+      if (entry.state.status === 'ended') throw conversationErrors.ended();
+      return this.#turn(entry, { kind: 'message', input: { text: message.text, choice: message.choice } }, key, requestHash, 'message');
+    });
+  }
+
+  agentMessage(conversationId: string, message: { id: string; text: string }): Promise<ChatMessage> {
+    return this.#withConversation(conversationId, async (entry) => {
+      const key = `a:${message.id}`;
+      const requestHash = sha256(JSON.stringify([message.text]));
+      const replay = await this.#replay(entry, key, requestHash);
+      if (replay) return replay.messages[0]!;
+      if (entry.state.status !== 'handed_off') throw conversationErrors.notHandedOff();
+      const response = await this.#turn(entry, { kind: 'agent_message', text: message.text }, key, requestHash, 'agent');
+      return response.messages[0]!;
+    });
+  }
+
+  release(conversationId: string, nodeId?: string): Promise<TurnResponse> {
+    return this.#withConversation(conversationId, async (entry) => {
+      if (entry.state.status !== 'handed_off') throw conversationErrors.notHandedOff();
+      const flow = await this.#flow(entry);
+      if (nodeId !== undefined && !flow.nodes.has(nodeId)) throw conversationErrors.unknownNode(nodeId);
+      return this.#turn(entry, { kind: 'release', nodeId }, null, null, 'release');
+    });
+  }
+
+  async transcript(conversationId: string, token?: string): Promise<{ status: string; messages: ChatMessage[]; flowId: string }> {
+    const entry = await this.#load(conversationId);
+    if (token !== undefined) this.#checkToken(entry, token);
+    const rows = await this.options.client.execute({
+      sql: `SELECT message_id, role, text, data, created_at FROM events WHERE conversation_id = ? AND type = 'message' ORDER BY id`,
+      args: [conversationId],
+    });
+    const messages = rows.rows.map((row) => {
+      const message: ChatMessage = {
+        id: String(row.message_id), role: row.role as ChatMessage['role'], text: String(row.text ?? ''), createdAt: String(row.created_at),
+      };
+      const data = row.data ? (JSON.parse(String(row.data)) as { choices?: ChatMessage['choices'] }) : undefined;
+      if (data?.choices) message.choices = data.choices;
+      return message;
+    });
+    return { status: entry.state.status, messages, flowId: entry.flowId };
+  }
+
+  /** Forgets cached state, e.g. after a retention purge deleted conversations. */
+  evict(conversationId?: string): void {
+    if (conversationId) this.#cache.delete(conversationId);
+    else this.#cache.clear();
+  }
+
+  async #turn(
+    entry: CachedConversation,
+    trigger: TurnTrigger,
+    clientKey: string | null,
+    requestHash: string | null,
+    kind: string,
+  ): Promise<TurnResponse> {
+    const flow = await this.#flow(entry);
+    const state = structuredClone(entry.state);
+    const outcome = await this.#run(flow, state, { id: entry.id, isTest: entry.isTest }, trigger);
+    const response = turnResponse(outcome.state, outcome.recorder.messages);
+    const seq = entry.turn + 1;
+    const at = this.#now().toISOString();
+    await this.committer.commit({
+      update: {
+        id: entry.id, status: outcome.state.status, state: this.#codec.encode(outcome.state), turn: seq, updatedAt: at,
+        endedAt: outcome.state.status === 'ended' ? at : null,
+      },
+      turn: { conversationId: entry.id, seq, kind, clientMessageId: clientKey, requestHash, response: JSON.stringify(response), createdAt: at },
+      events: eventRows(entry, seq, outcome),
+      extra: handoffStatements(entry, outcome, at),
+    });
+    entry.turn = seq;
+    entry.state = outcome.state;
+    if (clientKey && requestHash) entry.clientIds.set(clientKey, requestHash);
+    return response;
+  }
+
+  async #run(
+    flow: CompiledFlow,
+    state: ConversationState,
+    conversation: { id: string; isTest: boolean },
+    trigger: TurnTrigger,
+    startData?: Record<string, Json>,
+  ): Promise<TurnOutcome> {
+    const piiValues = [...flow.piiVariables].map((name) => state.vars[name] ?? state.secrets[name]);
+    const secretValues = Object.values(state.secrets);
+    const log = this.options.log.child(
+      { conversationId: conversation.id, flowId: flow.id },
+      piiValues.length || secretValues.length ? valueRedactor([...piiValues, ...secretValues]) : undefined,
+    );
+    const outcome = await runTurn(flow, state, conversation, trigger, {
+      services: this.options.services,
+      log,
+      now: this.#now,
+      defaultNodeTimeoutMs: this.options.nodeTimeoutMs ?? 10_000,
+      defaultMaxSteps: this.options.maxStepsPerTurn ?? 100,
+    });
+    if (startData) outcome.recorder.events.unshift({ type: 'conversation_started', nodeId: null, data: startData, createdAt: state.startedAt });
+    return outcome;
+  }
+
+  async #replay(entry: CachedConversation, key: string, requestHash: string): Promise<TurnResponse | undefined> {
+    const known = entry.clientIds.get(key);
+    if (known === undefined) return undefined;
+    if (known !== requestHash) throw conversationErrors.idempotencyConflict();
+    const result = await this.options.client.execute({
+      sql: 'SELECT response FROM turns WHERE conversation_id = ? AND client_message_id = ?',
+      args: [entry.id, key],
+    });
+    return JSON.parse(String(result.rows[0]!.response)) as TurnResponse;
+  }
+
+  #checkToken(entry: CachedConversation, token: string): void {
+    const given = Buffer.from(sha256(token), 'hex');
+    const expected = Buffer.from(entry.tokenHash, 'hex');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw conversationErrors.badToken();
+  }
+
+  async #flow(entry: CachedConversation): Promise<CompiledFlow> {
+    const flow = await this.#flowCache.get(entry.flowVersionId);
+    if (!flow) throw new Error(`flow version ${entry.flowVersionId} of conversation ${entry.id} is missing`);
+    return flow;
+  }
+
+  /** Serialises work per conversation; a conflict with another runtime process reloads the state and retries. */
+  #withConversation<T>(conversationId: string, task: (entry: CachedConversation) => Promise<T>): Promise<T> {
+    return this.#queue.run(conversationId, async () => {
+      for (let attempt = 0; ; attempt++) {
+        const entry = await this.#load(conversationId);
+        try {
+          return await task(entry);
+        } catch (error) {
+          if (!(error instanceof TurnConflictError) || attempt >= MAX_CONFLICT_RETRIES) {
+            if (error instanceof TurnConflictError) this.#cache.delete(conversationId);
+            throw error;
+          }
+          this.#cache.delete(conversationId);
+        }
+      }
+    });
+  }
+
+  async #load(conversationId: string): Promise<CachedConversation> {
+    const cached = this.#cache.get(conversationId);
+    if (cached) {
+      this.#cache.delete(conversationId);
+      this.#cache.set(conversationId, cached);
+      return cached;
+    }
+    const { client } = this.options;
+    const [conversation, clientIds] = await client.batch(
+      [
+        {
+          sql: 'SELECT id, workspace_id, flow_id, flow_version_id, is_test, token_hash, state, turn FROM conversations WHERE id = ?',
+          args: [conversationId],
+        },
+        {
+          sql: 'SELECT client_message_id, request_hash FROM turns WHERE conversation_id = ? AND client_message_id IS NOT NULL',
+          args: [conversationId],
+        },
+      ],
+      'read',
+    );
+    const row = conversation!.rows[0];
+    if (!row) throw conversationErrors.notFound(conversationId);
+    const entry: CachedConversation = {
+      id: String(row.id),
+      workspaceId: String(row.workspace_id),
+      flowId: String(row.flow_id),
+      flowVersionId: Number(row.flow_version_id),
+      isTest: Number(row.is_test) === 1,
+      tokenHash: String(row.token_hash),
+      turn: Number(row.turn),
+      state: this.#codec.decode(String(row.state)),
+      clientIds: new Map(clientIds!.rows.map((r) => [String(r.client_message_id), String(r.request_hash)])),
+    };
+    this.#remember(entry);
+    return entry;
+  }
+
+  #remember(entry: CachedConversation): void {
+    this.#cache.set(entry.id, entry);
+    if (this.#cache.size > (this.options.cacheSize ?? 10_000)) this.#cache.delete(this.#cache.keys().next().value!);
+  }
+}

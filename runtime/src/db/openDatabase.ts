@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import * as schema from './schema.js';
+
+export type Db = LibSQLDatabase<typeof schema>;
+
+export interface Database {
+  client: Client;
+  db: Db;
+  url: string;
+  close(): void;
+}
+
+export type SynchronousMode = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+function ensureDirectoryFor(url: string): void {
+  if (!url.startsWith('file:')) return;
+  const file = url.slice('file:'.length).split('?')[0]!;
+  if (file === ':memory:' || file === '') return;
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+}
+
+/**
+ * Opens the database with the settings the engine relies on. `concurrency: 1` keeps the local client on a single
+ * connection, because PRAGMAs like `synchronous` apply per connection and a pool would silently open new ones
+ * with stock settings. WAL with `synchronous=NORMAL` survives process crashes (SIGKILL); only power loss can drop
+ * the last commits, and `FULL` is there for those who want that too.
+ */
+export async function openDatabase(options: { url: string; synchronous?: SynchronousMode; migrate?: boolean }): Promise<Database> {
+  ensureDirectoryFor(options.url);
+  const client = createClient({ url: options.url, concurrency: 1 });
+  if (options.url.startsWith('file:')) {
+    await client.execute('PRAGMA journal_mode=WAL');
+    await client.execute(`PRAGMA synchronous=${options.synchronous ?? 'NORMAL'}`);
+    await client.execute('PRAGMA busy_timeout=5000');
+  }
+  const db = drizzle(client, { schema });
+  if (options.migrate !== false) await migrate(db, { migrationsFolder });
+  return { client, db, url: options.url, close: () => client.close() };
+}

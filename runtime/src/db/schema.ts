@@ -1,0 +1,152 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Every row carries `workspace_id` (agencies host several clients later) and timestamps (ISO 8601 UTC text)
+ * that retention and KPIs use.
+ */
+const workspaceId = () => text('workspace_id').notNull().default('default');
+const createdAt = () => text('created_at').notNull();
+
+export const flows = sqliteTable(
+  'flows',
+  {
+    workspaceId: workspaceId(),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    draft: text('draft', { mode: 'json' }).notNull(),
+    revision: integer('revision').notNull(),
+    publishedVersion: integer('published_version'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+/** Immutable snapshots: published versions (numbered) and the drafts test conversations ran (version null). */
+export const flowVersions = sqliteTable(
+  'flow_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceId(),
+    flowId: text('flow_id').notNull(),
+    version: integer('version'),
+    kind: text('kind', { enum: ['published', 'test'] }).notNull(),
+    document: text('document', { mode: 'json' }).notNull(),
+    hash: text('hash').notNull(),
+    note: text('note'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('flow_versions_number').on(t.workspaceId, t.flowId, t.version),
+    index('flow_versions_hash').on(t.workspaceId, t.flowId, t.kind, t.hash),
+  ],
+);
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceId(),
+    flowId: text('flow_id').notNull(),
+    flowVersionId: integer('flow_version_id').notNull(),
+    flowVersion: integer('flow_version'),
+    isTest: integer('is_test', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: ['awaiting_input', 'ended', 'handed_off'] }).notNull(),
+    locale: text('locale').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** Engine state as JSON; sensitive answers inside it are encrypted. */
+    state: text('state').notNull(),
+    turn: integer('turn').notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+    endedAt: text('ended_at'),
+  },
+  (t) => [
+    index('conversations_flow_created').on(t.workspaceId, t.flowId, t.createdAt),
+    index('conversations_updated').on(t.updatedAt),
+  ],
+);
+
+/**
+ * One row per processed turn. The primary key doubles as the optimistic-concurrency guard between runtime
+ * processes, and the stored response makes client retries idempotent across restarts.
+ */
+export const turns = sqliteTable(
+  'turns',
+  {
+    conversationId: text('conversation_id').notNull(),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    clientMessageId: text('client_message_id'),
+    requestHash: text('request_hash'),
+    response: text('response').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.seq] }),
+    uniqueIndex('turns_client_message').on(t.conversationId, t.clientMessageId),
+  ],
+);
+
+/** The transcript: every message and every node entered or left, the source of KPIs and drop-off analysis. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceId(),
+    conversationId: text('conversation_id').notNull(),
+    turn: integer('turn').notNull(),
+    type: text('type').notNull(),
+    nodeId: text('node_id'),
+    port: text('port'),
+    role: text('role'),
+    messageId: text('message_id'),
+    text: text('text'),
+    data: text('data'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_conversation').on(t.conversationId, t.id), index('events_type_created').on(t.type, t.createdAt)],
+);
+
+export const handoffs = sqliteTable(
+  'handoffs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceId(),
+    conversationId: text('conversation_id').notNull(),
+    flowId: text('flow_id').notNull(),
+    nodeId: text('node_id'),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    createdAt: createdAt(),
+    closedAt: text('closed_at'),
+  },
+  (t) => [index('handoffs_status').on(t.workspaceId, t.status, t.createdAt), index('handoffs_conversation').on(t.conversationId)],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: workspaceId(),
+    conversationId: text('conversation_id'),
+    flowId: text('flow_id'),
+    data: text('data', { mode: 'json' }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('contacts_conversation').on(t.conversationId)],
+);
+
+export const settings = sqliteTable(
+  'settings',
+  {
+    workspaceId: workspaceId(),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
+);

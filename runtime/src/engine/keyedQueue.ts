@@ -1,0 +1,25 @@
+/**
+ * Runs tasks for the same key one at a time, in the order they were queued; different keys run concurrently.
+ * This is how concurrent messages to one conversation are serialised within a process.
+ */
+export class KeyedQueue {
+  readonly #tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#tails.get(key) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#tails.set(key, tail);
+    void tail.then(() => {
+      if (this.#tails.get(key) === tail) this.#tails.delete(key);
+    });
+    return result;
+  }
+
+  get size(): number {
+    return this.#tails.size;
+  }
+}

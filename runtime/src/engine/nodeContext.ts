@@ -1,0 +1,78 @@
+import {
+  fillTemplatesDeep,
+  resolveText,
+  collectTemplateVariables,
+  type BotMessage,
+  type Json,
+  type NodeContext,
+  type NodeLogger,
+  type NodeResult,
+  type Services,
+  type UserInput,
+} from '@dialogwerk/nodes';
+import type { CompiledFlow, CompiledNode } from './compileFlow.js';
+import type { ConversationState } from './conversationState.js';
+import type { TurnRecorder } from './turnRecorder.js';
+import { variableAccess } from './variableStore.js';
+import { redactSecrets } from './redaction.js';
+
+export interface ConversationInfo {
+  id: string;
+  isTest: boolean;
+}
+
+export interface NodeRunScope {
+  flow: CompiledFlow;
+  node: CompiledNode;
+  state: ConversationState;
+  conversation: ConversationInfo;
+  recorder: TurnRecorder;
+  services: Services;
+  log: NodeLogger;
+  signal: AbortSignal;
+  now: () => Date;
+  input?: UserInput;
+  nodeState?: Json;
+  pending: { input?: UserInput };
+}
+
+/** Builds the `ctx` a node's `run` receives; everything a node may do to a conversation goes through here. */
+export function createNodeContext(scope: NodeRunScope): NodeContext<unknown> {
+  const { flow, node, state, recorder } = scope;
+  const lookup = (name: string) => (name in state.secrets ? state.secrets[name] : state.vars[name]);
+  const config = node.templated ? fillTemplatesDeep(node.config, lookup) : node.config;
+  const templatedSecrets = node.templated
+    ? new Set([...collectTemplateVariables(node.config)].filter((name) => name in state.secrets))
+    : new Set<string>();
+  const defaultLocale = flow.locales[0]!;
+  const say = (message: string | BotMessage) => {
+    const { text, choices } = typeof message === 'string' ? { text: message, choices: undefined } : message;
+    recorder.message('bot', redactSecrets(text, state.secrets, templatedSecrets), node.id, choices);
+    scope.pending.input = undefined;
+  };
+  return {
+    config,
+    node: { id: node.id, type: node.type, sensitive: node.sensitive },
+    flow: { id: flow.id, version: flow.version, locales: flow.locales, settings: flow.document.settings },
+    conversation: { id: scope.conversation.id, isTest: scope.conversation.isTest, startedAt: state.startedAt },
+    locale: state.locale,
+    vars: variableAccess(flow, state, node.sensitive),
+    text: (value) => resolveText(value as never, state.locale, defaultLocale),
+    say,
+    input: scope.input,
+    state: scope.nodeState,
+    pendingInput: scope.input ? undefined : scope.pending.input,
+    consumePendingInput: () => {
+      scope.pending.input = undefined;
+    },
+    wait: (input, nodeState): NodeResult => ({ wait: { input, state: nodeState } }),
+    next: (port): NodeResult => ({ port }),
+    end: (): NodeResult => ({ end: true }),
+    handoff: (reason, resumePort, options): NodeResult => ({ handoff: { reason, resumePort, ...options } }),
+    record: (type, data) => recorder.event(type, node.id, null, data),
+    services: scope.services,
+    log: scope.log,
+    signal: scope.signal,
+    now: scope.now,
+  };
+}

@@ -1,0 +1,182 @@
+import type { Client, InStatement, InValue } from '@libsql/client';
+
+export interface ConversationInsert {
+  id: string;
+  workspaceId: string;
+  flowId: string;
+  flowVersionId: number;
+  flowVersion: number | null;
+  isTest: boolean;
+  status: string;
+  locale: string;
+  tokenHash: string;
+  state: string;
+  turn: number;
+  createdAt: string;
+}
+
+export interface ConversationUpdate {
+  id: string;
+  status: string;
+  state: string;
+  turn: number;
+  updatedAt: string;
+  endedAt: string | null;
+}
+
+export interface TurnRow {
+  conversationId: string;
+  seq: number;
+  kind: string;
+  clientMessageId: string | null;
+  requestHash: string | null;
+  response: string;
+  createdAt: string;
+}
+
+export interface EventRow {
+  workspaceId: string;
+  conversationId: string;
+  turn: number;
+  type: string;
+  nodeId: string | null;
+  port: string | null;
+  role: string | null;
+  messageId: string | null;
+  text: string | null;
+  data: string | null;
+  createdAt: string;
+}
+
+/** Everything one turn writes; it commits atomically, alone or together with other turns. */
+export interface TurnWrite {
+  insert?: ConversationInsert;
+  update?: ConversationUpdate;
+  turn: TurnRow;
+  events: EventRow[];
+  extra?: InStatement[];
+}
+
+export class TurnConflictError extends Error {
+  constructor(readonly cause: unknown) {
+    super('another turn of this conversation was committed first');
+  }
+}
+
+interface Pending {
+  write: TurnWrite;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+const EVENT_ROWS_PER_STATEMENT = 500;
+
+function isConstraintViolation(error: unknown): boolean {
+  const text = `${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`;
+  return /CONSTRAINT|UNIQUE|PRIMARY KEY/i.test(text);
+}
+
+function multiRowInsert(table: string, columns: string[], rows: InValue[][]): InStatement {
+  const tuple = `(${columns.map(() => '?').join(',')})`;
+  return { sql: `INSERT INTO ${table} (${columns.join(',')}) VALUES ${rows.map(() => tuple).join(',')}`, args: rows.flat() };
+}
+
+/**
+ * Group commit: turns that finish in the same event-loop tick share one write transaction. Each caller's promise
+ * resolves only after that transaction committed, so an acknowledged message is durable, while the cost of a
+ * commit is spread over every conversation that was active at the time.
+ */
+export class TurnCommitter {
+  #queue: Pending[] = [];
+  #scheduled = false;
+  #flushing = false;
+  readonly stats = { batches: 0, turns: 0, maxBatch: 0 };
+
+  constructor(private readonly client: Client) {}
+
+  commit(write: TurnWrite): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ write, resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#flushing) return;
+    this.#scheduled = true;
+    setImmediate(() => void this.#flush());
+  }
+
+  async #flush(): Promise<void> {
+    this.#scheduled = false;
+    this.#flushing = true;
+    const batch = this.#queue;
+    this.#queue = [];
+    try {
+      if (batch.length > 0) await this.#commitBatch(batch);
+    } finally {
+      this.#flushing = false;
+      if (this.#queue.length > 0) this.#schedule();
+    }
+  }
+
+  async #commitBatch(batch: Pending[]): Promise<void> {
+    try {
+      await this.client.batch(statementsFor(batch.map((item) => item.write)), 'write');
+      this.stats.batches++;
+      this.stats.turns += batch.length;
+      this.stats.maxBatch = Math.max(this.stats.maxBatch, batch.length);
+      for (const item of batch) item.resolve();
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.reject(isConstraintViolation(error) ? new TurnConflictError(error) : error);
+        return;
+      }
+      // One conflicting turn must not fail its neighbours: retry each on its own.
+      for (const item of batch) await this.#commitBatch([item]);
+    }
+  }
+}
+
+export function statementsFor(writes: TurnWrite[]): InStatement[] {
+  const statements: InStatement[] = [];
+  const inserts = writes.flatMap((w) => (w.insert ? [w.insert] : []));
+  if (inserts.length > 0) {
+    statements.push(
+      multiRowInsert(
+        'conversations',
+        ['id', 'workspace_id', 'flow_id', 'flow_version_id', 'flow_version', 'is_test', 'status', 'locale', 'token_hash', 'state', 'turn', 'created_at', 'updated_at'],
+        inserts.map((c) => [c.id, c.workspaceId, c.flowId, c.flowVersionId, c.flowVersion, c.isTest ? 1 : 0, c.status, c.locale, c.tokenHash, c.state, c.turn, c.createdAt, c.createdAt]),
+      ),
+    );
+  }
+  statements.push(
+    multiRowInsert(
+      'turns',
+      ['conversation_id', 'seq', 'kind', 'client_message_id', 'request_hash', 'response', 'created_at'],
+      writes.map(({ turn: t }) => [t.conversationId, t.seq, t.kind, t.clientMessageId, t.requestHash, t.response, t.createdAt]),
+    ),
+  );
+  const events = writes.flatMap((w) => w.events);
+  for (let i = 0; i < events.length; i += EVENT_ROWS_PER_STATEMENT) {
+    statements.push(
+      multiRowInsert(
+        'events',
+        ['workspace_id', 'conversation_id', 'turn', 'type', 'node_id', 'port', 'role', 'message_id', 'text', 'data', 'created_at'],
+        events.slice(i, i + EVENT_ROWS_PER_STATEMENT).map((e) => [e.workspaceId, e.conversationId, e.turn, e.type, e.nodeId, e.port, e.role, e.messageId, e.text, e.data, e.createdAt]),
+      ),
+    );
+  }
+  const updates = writes.flatMap((w) => (w.update ? [w.update] : []));
+  if (updates.length > 0) {
+    statements.push({
+      sql:
+        `UPDATE conversations SET status = v.column2, state = v.column3, turn = v.column4, updated_at = v.column5, ` +
+        `ended_at = coalesce(v.column6, conversations.ended_at) FROM (VALUES ${updates.map(() => '(?,?,?,?,?,?)').join(',')}) AS v ` +
+        `WHERE conversations.id = v.column1`,
+      args: updates.flatMap((u) => [u.id, u.status, u.state, u.turn, u.updatedAt, u.endedAt]),
+    });
+  }
+  for (const write of writes) if (write.extra) statements.push(...write.extra);
+  return statements;
+}
