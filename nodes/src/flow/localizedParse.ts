@@ -34,6 +34,10 @@ const failsAtRootType = (branch: Issue[]) => branch.every((issue) => issue.code 
  */
 function explainIssues(issues: Issue[], language: keyof Localized): Issue[] {
   return issues.flatMap((issue): Issue[] => {
+    // "expected string, received undefined" is programmer talk for a field that was left out.
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined) {
+      return [{ ...issue, message: missing[language] }];
+    }
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const deeper = issue.errors.filter((branch) => !failsAtRootType(branch));
       if (deeper.length === 1) {
@@ -52,19 +56,22 @@ function explainIssues(issues: Issue[], language: keyof Localized): Issue[] {
   });
 }
 
+const missing: Localized = { de: 'Diese Angabe fehlt.', en: 'This is required.' };
+
 function inLanguage(message: string, language: keyof Localized): string {
   return language === 'de' ? (customIssueTextDe(message) ?? message) : message;
 }
 
 /**
  * Parses with zod's English messages and, on failure, again with its German ones. Parsing is deterministic, so the
- * two runs report the same issues in the same order and can be paired by position.
+ * two runs report the same issues in the same order and can be paired by position. Inputs are reported only to tell
+ * missing fields apart; they are not kept.
  */
 export function localizedParse<S extends z.ZodType>(schema: S, value: unknown): LocalizedParseResult<z.output<S>> {
   const maps = localeErrorMaps();
-  const en = schema.safeParse(value, { error: maps.en });
+  const en = schema.safeParse(value, { error: maps.en, reportInput: true });
   if (en.success) return { success: true, data: en.data };
-  const de = schema.safeParse(value, { error: maps.de });
+  const de = schema.safeParse(value, { error: maps.de, reportInput: true });
   const deIssues = de.success ? [] : explainIssues(de.error.issues, 'de');
   return {
     success: false,
