@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineNode } from '../sdk/defineNode.js';
 import { coreRegistry, edge, flow, minimalFlow, node } from './fixtures.js';
 import { codesOf, expectProblem } from './problemAssertions.js';
 import { validateFlow } from './validateFlow.js';
@@ -72,11 +74,32 @@ describe('FLOW_LOOP_WITHOUT_INPUT', () => {
     expect(problem.nodeIds).toEqual(['a', 'b']);
   });
 
-  it('counts an end that asks for a rating as waiting, using the node config', () => {
-    const looping = (csat: boolean) =>
-      flow({ nodes: [node('e', 'end', { csat }), node('m', 'message', { text: 'M' })], edges: [edge('m', 'next', 'e')] });
-    // `end` has no ports, so the only loop possible through it is via an edge the port check reports anyway.
-    expect(codesOf(validateFlow(looping(true), coreRegistry()).problems)).toEqual(['FLOW_NODE_UNREACHABLE']);
+  it('asks the node whether it waits for its config', () => {
+    const pause = defineNode({
+      type: 'pause',
+      version: 1,
+      category: 'logic',
+      label: { de: 'Pause', en: 'Pause' },
+      description: { de: 'Wartet vielleicht', en: 'Maybe waits' },
+      config: z.object({ wait: z.boolean() }),
+      ports: [{ id: 'next', label: { de: 'Weiter', en: 'Next' } }],
+      waitsForInput: (config) => config.wait,
+    });
+    const looping = (wait: boolean) =>
+      flow({
+        nodes: [node('m', 'message', { text: 'M' }), node('p', 'pause', { wait })],
+        edges: [edge('m', 'next', 'p'), edge('p', 'next', 'm')],
+      });
+    expect(codesOf(validateFlow(looping(true), coreRegistry(pause)).problems)).toEqual([]);
+    expect(codesOf(validateFlow(looping(false), coreRegistry(pause)).problems)).toEqual(['FLOW_LOOP_WITHOUT_INPUT']);
+  });
+
+  it('does not guess about nodes whose waiting cannot be known', () => {
+    const input = flow({
+      nodes: [node('m', 'message', { text: 'M' }), node('u', 'unknown_type')],
+      edges: [edge('m', 'next', 'u'), edge('u', 'next', 'm')],
+    });
+    expect(codesOf(validateFlow(input, coreRegistry()).problems)).toEqual(['FLOW_NODE_TYPE_UNKNOWN']);
   });
 });
 
@@ -90,7 +113,7 @@ describe('FLOW_NODE_UNREACHABLE', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('follows edges backwards into loops only through real edges', () => {
+  it('does not count an edge leaving a node as reaching it', () => {
     const input = minimalFlow();
     input.nodes.push(node('x', 'message', { text: 'X' }));
     input.edges!.push(edge('x', 'next', 'greet'));

@@ -24,17 +24,14 @@ function findPath(value: unknown, matches: (value: unknown, key: string | number
 }
 
 /**
- * Where in the config a variable is used: a field holding its name (`variable`, `var`), a key naming it (`set`
- * values) or a template mentioning it. Definitions only say which names they use, not where, so this is a best guess
- * that falls back to the whole config.
+ * Where in the config a variable is used. Definitions only say which names they use, not where, so for those this
+ * guesses a field holding the name (`variable`, `var`) or a key naming it (`set` values); template uses are found
+ * exactly. Falls back to the whole config.
  */
-function locateVariable(config: unknown, name: string): Path {
-  return (
-    findPath(config, (value) => value === name) ??
-    findPath(config, (_value, key) => key === name) ??
-    findPath(config, (value) => typeof value === 'string' && templateVariables(value).includes(name)) ??
-    []
-  );
+function locateVariable(config: unknown, name: string, named: boolean): Path {
+  const inTemplate = () => findPath(config, (value) => typeof value === 'string' && templateVariables(value).includes(name));
+  const asField = () => findPath(config, (value) => value === name) ?? findPath(config, (_value, key) => key === name);
+  return (named ? (asField() ?? inTemplate()) : inTemplate()) ?? [];
 }
 
 /** Every variable a node names or fills into a template must be declared, or the runtime could not store or read it. */
@@ -45,14 +42,14 @@ export function checkVariables(model: FlowModel, nodes: ResolvedNode[]): FlowPro
   const problems: FlowProblem[] = [];
   for (const resolved of nodes) {
     const config = resolved.config ?? resolved.migratedConfig;
-    const used = new Set(resolved.namedVariables ?? []);
-    collectTemplateVariables(config, used);
+    const named = new Set(resolved.namedVariables ?? []);
+    const used = collectTemplateVariables(config, new Set(named));
     for (const variable of used) {
       if (declared.has(variable)) continue;
       problems.push(
         makeProblem(
           'FLOW_VARIABLE_UNDECLARED',
-          { path: ['nodes', resolved.index, 'config', ...locateVariable(config, variable)], nodeId: resolved.node.id },
+          { path: ['nodes', resolved.index, 'config', ...locateVariable(config, variable, named.has(variable))], nodeId: resolved.node.id },
           { ...nodeParams(resolved.node), variable },
         ),
       );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreRegistry, edge, flow, minimalFlow, node, validFlow } from './fixtures.js';
+import { coreRegistry, edge, minimalFlow, node, validFlow } from './fixtures.js';
 import { codesOf, expectProblem } from './problemAssertions.js';
 import { validateFlow } from './validateFlow.js';
 
