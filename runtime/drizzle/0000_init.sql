@@ -28,23 +28,6 @@ CREATE TABLE `conversations` (
 --> statement-breakpoint
 CREATE INDEX `conversations_flow_created` ON `conversations` (`workspace_id`,`flow_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `conversations_updated` ON `conversations` (`updated_at`);--> statement-breakpoint
-CREATE TABLE `events` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`workspace_id` text DEFAULT 'default' NOT NULL,
-	`conversation_id` text NOT NULL,
-	`turn` integer NOT NULL,
-	`type` text NOT NULL,
-	`node_id` text,
-	`port` text,
-	`role` text,
-	`message_id` text,
-	`text` text,
-	`data` text,
-	`created_at` text NOT NULL
-);
---> statement-breakpoint
-CREATE INDEX `events_conversation` ON `events` (`conversation_id`,`id`);--> statement-breakpoint
-CREATE INDEX `events_type_created` ON `events` (`type`,`created_at`);--> statement-breakpoint
 CREATE TABLE `flow_versions` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`workspace_id` text DEFAULT 'default' NOT NULL,
@@ -95,14 +78,14 @@ CREATE TABLE `settings` (
 );
 --> statement-breakpoint
 CREATE TABLE `turns` (
+	`workspace_id` text DEFAULT 'default' NOT NULL,
 	`conversation_id` text NOT NULL,
 	`seq` integer NOT NULL,
 	`kind` text NOT NULL,
 	`client_message_id` text,
 	`request_hash` text,
 	`response` text NOT NULL,
+	`events` text NOT NULL,
 	`created_at` text NOT NULL,
 	PRIMARY KEY(`conversation_id`, `seq`)
 );
---> statement-breakpoint
-CREATE UNIQUE INDEX `turns_client_message` ON `turns` (`conversation_id`,`client_message_id`);

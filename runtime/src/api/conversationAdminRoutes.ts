@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Client } from '@libsql/client';
 import { ApiError } from '../apiError.js';
 import type { AppEnv } from './appEnv.js';
+import { parseEvents } from '../conversations/turnWrite.js';
 
 const statuses = new Set(['awaiting_input', 'ended', 'handed_off']);
 
@@ -47,7 +48,7 @@ export function conversationAdminRoutes(client: Client) {
     const [conversation, events] = await client.batch(
       [
         { sql: 'SELECT id, flow_id, flow_version, is_test, status, locale, created_at, updated_at FROM conversations WHERE id = ?', args: [id] },
-        { sql: 'SELECT type, turn, node_id, port, role, message_id, text, data, created_at FROM events WHERE conversation_id = ? ORDER BY id', args: [id] },
+        { sql: 'SELECT seq, events FROM turns WHERE conversation_id = ? ORDER BY seq', args: [id] },
       ],
       'read',
     );
@@ -56,10 +57,7 @@ export function conversationAdminRoutes(client: Client) {
     return c.json({
       conversationId: row.id, flowId: row.flow_id, flowVersion: row.flow_version, isTest: Number(row.is_test) === 1, status: row.status,
       locale: row.locale, createdAt: row.created_at, updatedAt: row.updated_at,
-      events: events!.rows.map((e) => ({
-        type: e.type, turn: Number(e.turn), nodeId: e.node_id, port: e.port, role: e.role, messageId: e.message_id, text: e.text,
-        data: e.data ? JSON.parse(String(e.data)) : null, createdAt: e.created_at,
-      })),
+      events: events!.rows.flatMap((turn) => parseEvents(String(turn.events)).map((event) => ({ turn: Number(turn.seq), ...event }))),
     });
   });
 

@@ -10,10 +10,10 @@ import { TurnCommitter, TurnConflictError } from '../engine/turnCommitter.js';
 import { coerceToVariableType } from '../engine/variableStore.js';
 import type { FlowRepository } from '../flows/flowRepository.js';
 import type { SecretBox } from '../security/secretBox.js';
-import { valueRedactor, type Logger } from '../logging/logger.js';
+import { lazyLogger, valueRedactor, type Logger } from '../logging/logger.js';
 import { CompiledFlowCache } from './compiledFlowCache.js';
 import { turnResponse, type TurnResponse } from './chatResponse.js';
-import { eventRows, handoffStatements } from './turnWrite.js';
+import { handoffStatements, messagesOf, parseEvents, serializeEvents } from './turnWrite.js';
 import { conversationErrors } from './conversationErrors.js';
 
 export interface ConversationServiceOptions {
@@ -53,9 +53,16 @@ interface CachedConversation {
   isTest: boolean;
   tokenHash: string;
   turn: number;
-  state: ConversationState;
-  /** Client message ids already processed (prefixed by sender), with the hash of their body. */
-  clientIds: Map<string, string>;
+  status: ConversationState['status'];
+  /** The committed state as stored (secrets sealed): decoding it gives each turn a private copy to work on. */
+  storedState: string;
+  /** Client message ids already processed (prefixed by sender): the hash of their body and their turn number. */
+  clientIds: Map<string, { hash: string; seq: number }>;
+}
+
+/** Messages live in the turn's events; the stored response keeps only what is not derivable from them. */
+function storedResponse(response: TurnResponse): string {
+  return JSON.stringify({ status: response.status, ...(response.input ? { input: response.input } : {}) });
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -113,17 +120,20 @@ export class ConversationService {
     const outcome = await this.#run(flow, state, { id, isTest }, { kind: 'start' }, { locale: state.locale, flowVersion: flow.version, isTest });
     const response = turnResponse(outcome.state, outcome.recorder.messages);
     const identity = { id, workspaceId: this.#workspaceId, flowId: flow.id };
+    const storedState = this.#codec.encode(outcome.state);
     await this.committer.commit({
       insert: {
         ...identity, flowVersionId: flow.versionId, flowVersion: flow.version, isTest, status: outcome.state.status,
-        locale: state.locale, tokenHash: sha256(token), state: this.#codec.encode(outcome.state), turn: 0, createdAt: startedAt,
+        locale: state.locale, tokenHash: sha256(token), state: storedState, turn: 0, createdAt: startedAt,
       },
-      turn: { conversationId: id, seq: 0, kind: 'start', clientMessageId: null, requestHash: null, response: JSON.stringify(response), createdAt: startedAt },
-      events: eventRows(identity, 0, outcome),
+      turn: {
+        workspaceId: identity.workspaceId, conversationId: id, seq: 0, kind: 'start', clientMessageId: null, requestHash: null,
+        response: storedResponse(response), events: serializeEvents(outcome.recorder.events), createdAt: startedAt,
+      },
       extra: handoffStatements(identity, outcome, startedAt),
     });
     this.#remember({
-      ...identity, flowVersionId: flow.versionId, isTest, tokenHash: sha256(token), turn: 0, state: outcome.state, clientIds: new Map(),
+      ...identity, flowVersionId: flow.versionId, isTest, tokenHash: sha256(token), turn: 0, status: outcome.state.status, storedState, clientIds: new Map(),
     });
     return { conversationId: id, token, ...response };
   }
@@ -141,7 +151,7 @@ export class ConversationService {
       const requestHash = sha256(JSON.stringify([message.text ?? null, message.choice ?? null]));
       const replay = await this.#replay(entry, key, requestHash);
       if (replay) return replay;
-      if (entry.state.status === 'ended') throw conversationErrors.ended();
+      if (entry.status === 'ended') throw conversationErrors.ended();
       return this.#turn(entry, { kind: 'message', input: { text: message.text, choice: message.choice } }, key, requestHash, 'message');
     });
   }
@@ -152,7 +162,7 @@ export class ConversationService {
       const requestHash = sha256(JSON.stringify([message.text]));
       const replay = await this.#replay(entry, key, requestHash);
       if (replay) return replay.messages[0]!;
-      if (entry.state.status !== 'handed_off') throw conversationErrors.notHandedOff();
+      if (entry.status !== 'handed_off') throw conversationErrors.notHandedOff();
       const response = await this.#turn(entry, { kind: 'agent_message', text: message.text }, key, requestHash, 'agent');
       return response.messages[0]!;
     });
@@ -160,7 +170,7 @@ export class ConversationService {
 
   release(conversationId: string, nodeId?: string): Promise<TurnResponse> {
     return this.#withConversation(conversationId, async (entry) => {
-      if (entry.state.status !== 'handed_off') throw conversationErrors.notHandedOff();
+      if (entry.status !== 'handed_off') throw conversationErrors.notHandedOff();
       const flow = await this.#flow(entry);
       if (nodeId !== undefined && !flow.nodes.has(nodeId)) throw conversationErrors.unknownNode(nodeId);
       return this.#turn(entry, { kind: 'release', nodeId }, null, null, 'release');
@@ -171,18 +181,11 @@ export class ConversationService {
     const entry = await this.#load(conversationId);
     if (token !== undefined) this.#checkToken(entry, token);
     const rows = await this.options.client.execute({
-      sql: `SELECT message_id, role, text, data, created_at FROM events WHERE conversation_id = ? AND type = 'message' ORDER BY id`,
+      sql: 'SELECT events FROM turns WHERE conversation_id = ? ORDER BY seq',
       args: [conversationId],
     });
-    const messages = rows.rows.map((row) => {
-      const message: ChatMessage = {
-        id: String(row.message_id), role: row.role as ChatMessage['role'], text: String(row.text ?? ''), createdAt: String(row.created_at),
-      };
-      const data = row.data ? (JSON.parse(String(row.data)) as { choices?: ChatMessage['choices'] }) : undefined;
-      if (data?.choices) message.choices = data.choices;
-      return message;
-    });
-    return { status: entry.state.status, messages, flowId: entry.flowId };
+    const messages = rows.rows.flatMap((row) => messagesOf(parseEvents(String(row.events))));
+    return { status: entry.status, messages, flowId: entry.flowId };
   }
 
   /** Forgets cached state, e.g. after a retention purge deleted conversations. */
@@ -199,23 +202,27 @@ export class ConversationService {
     kind: string,
   ): Promise<TurnResponse> {
     const flow = await this.#flow(entry);
-    const state = structuredClone(entry.state);
+    const state = this.#codec.decode(entry.storedState);
     const outcome = await this.#run(flow, state, { id: entry.id, isTest: entry.isTest }, trigger);
     const response = turnResponse(outcome.state, outcome.recorder.messages);
     const seq = entry.turn + 1;
     const at = this.#now().toISOString();
+    const storedState = this.#codec.encode(outcome.state);
     await this.committer.commit({
       update: {
-        id: entry.id, status: outcome.state.status, state: this.#codec.encode(outcome.state), turn: seq, updatedAt: at,
+        id: entry.id, status: outcome.state.status, state: storedState, turn: seq, updatedAt: at,
         endedAt: outcome.state.status === 'ended' ? at : null,
       },
-      turn: { conversationId: entry.id, seq, kind, clientMessageId: clientKey, requestHash, response: JSON.stringify(response), createdAt: at },
-      events: eventRows(entry, seq, outcome),
+      turn: {
+        workspaceId: entry.workspaceId, conversationId: entry.id, seq, kind, clientMessageId: clientKey, requestHash,
+        response: storedResponse(response), events: serializeEvents(outcome.recorder.events), createdAt: at,
+      },
       extra: handoffStatements(entry, outcome, at),
     });
     entry.turn = seq;
-    entry.state = outcome.state;
-    if (clientKey && requestHash) entry.clientIds.set(clientKey, requestHash);
+    entry.status = outcome.state.status;
+    entry.storedState = storedState;
+    if (clientKey && requestHash) entry.clientIds.set(clientKey, { hash: requestHash, seq });
     return response;
   }
 
@@ -226,12 +233,15 @@ export class ConversationService {
     trigger: TurnTrigger,
     startData?: Record<string, Json>,
   ): Promise<TurnOutcome> {
-    const piiValues = [...flow.piiVariables].map((name) => state.vars[name] ?? state.secrets[name]);
-    const secretValues = Object.values(state.secrets);
-    const log = this.options.log.child(
-      { conversationId: conversation.id, flowId: flow.id },
-      piiValues.length || secretValues.length ? valueRedactor([...piiValues, ...secretValues]) : undefined,
-    );
+    const log = lazyLogger(() => {
+      // Values as they are when a node logs, so answers given in this very turn are scrubbed too.
+      const piiValues = [...flow.piiVariables].map((name) => state.vars[name] ?? state.secrets[name]);
+      const secretValues = Object.values(state.secrets);
+      return this.options.log.child(
+        { conversationId: conversation.id, flowId: flow.id },
+        piiValues.length || secretValues.length ? valueRedactor([...piiValues, ...secretValues]) : undefined,
+      );
+    });
     const outcome = await runTurn(flow, state, conversation, trigger, {
       services: this.options.services,
       log,
@@ -246,12 +256,14 @@ export class ConversationService {
   async #replay(entry: CachedConversation, key: string, requestHash: string): Promise<TurnResponse | undefined> {
     const known = entry.clientIds.get(key);
     if (known === undefined) return undefined;
-    if (known !== requestHash) throw conversationErrors.idempotencyConflict();
+    if (known.hash !== requestHash) throw conversationErrors.idempotencyConflict();
     const result = await this.options.client.execute({
-      sql: 'SELECT response FROM turns WHERE conversation_id = ? AND client_message_id = ?',
-      args: [entry.id, key],
+      sql: 'SELECT response, events FROM turns WHERE conversation_id = ? AND seq = ?',
+      args: [entry.id, known.seq],
     });
-    return JSON.parse(String(result.rows[0]!.response)) as TurnResponse;
+    const row = result.rows[0]!;
+    const { status, input } = JSON.parse(String(row.response)) as Omit<TurnResponse, 'messages'>;
+    return { status, messages: messagesOf(parseEvents(String(row.events))), ...(input ? { input } : {}) };
   }
 
   #checkToken(entry: CachedConversation, token: string): void {
@@ -295,11 +307,11 @@ export class ConversationService {
     const [conversation, clientIds] = await client.batch(
       [
         {
-          sql: 'SELECT id, workspace_id, flow_id, flow_version_id, is_test, token_hash, state, turn FROM conversations WHERE id = ?',
+          sql: 'SELECT id, workspace_id, flow_id, flow_version_id, is_test, token_hash, status, state, turn FROM conversations WHERE id = ?',
           args: [conversationId],
         },
         {
-          sql: 'SELECT client_message_id, request_hash FROM turns WHERE conversation_id = ? AND client_message_id IS NOT NULL',
+          sql: 'SELECT client_message_id, request_hash, seq FROM turns WHERE conversation_id = ? AND client_message_id IS NOT NULL',
           args: [conversationId],
         },
       ],
@@ -315,8 +327,9 @@ export class ConversationService {
       isTest: Number(row.is_test) === 1,
       tokenHash: String(row.token_hash),
       turn: Number(row.turn),
-      state: this.#codec.decode(String(row.state)),
-      clientIds: new Map(clientIds!.rows.map((r) => [String(r.client_message_id), String(r.request_hash)])),
+      status: row.status as ConversationState['status'],
+      storedState: String(row.state),
+      clientIds: new Map(clientIds!.rows.map((r) => [String(r.client_message_id), { hash: String(r.request_hash), seq: Number(r.seq) }])),
     };
     this.#remember(entry);
     return entry;

@@ -1,6 +1,6 @@
-import type { TurnOutcome } from '../engine/runTurn.js';
-import type { EventRow } from '../engine/turnCommitter.js';
 import type { InStatement } from '@libsql/client';
+import type { ChatMessage, TranscriptEvent } from '../engine/conversationState.js';
+import type { TurnOutcome } from '../engine/runTurn.js';
 
 export interface ConversationIdentity {
   id: string;
@@ -8,21 +8,19 @@ export interface ConversationIdentity {
   flowId: string;
 }
 
-/** Transcript rows for a turn's events; messages keep role, id and text, other events their data. */
-export function eventRows(conversation: ConversationIdentity, turn: number, outcome: TurnOutcome): EventRow[] {
-  return outcome.recorder.events.map((event) => ({
-    workspaceId: conversation.workspaceId,
-    conversationId: conversation.id,
-    turn,
-    type: event.type,
-    nodeId: event.nodeId ?? null,
-    port: event.port ?? null,
-    role: event.message?.role ?? null,
-    messageId: event.message?.id ?? null,
-    text: event.message?.text ?? null,
-    data: event.message?.choices ? JSON.stringify({ choices: event.message.choices }) : event.data ? JSON.stringify(event.data) : null,
-    createdAt: event.createdAt,
-  }));
+/** Serialises a turn's transcript events; absent fields are left out to keep the turn log compact. */
+export function serializeEvents(events: TranscriptEvent[]): string {
+  return JSON.stringify(events);
+}
+
+export function parseEvents(json: string): TranscriptEvent[] {
+  return JSON.parse(json) as TranscriptEvent[];
+}
+
+export function messagesOf(events: TranscriptEvent[]): ChatMessage[] {
+  const messages: ChatMessage[] = [];
+  for (const event of events) if (event.message) messages.push(event.message);
+  return messages;
 }
 
 /** Handoff rows change in the same transaction as the turn that opened or closed them. */

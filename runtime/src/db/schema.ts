@@ -70,44 +70,27 @@ export const conversations = sqliteTable(
 );
 
 /**
- * One row per processed turn. The primary key doubles as the optimistic-concurrency guard between runtime
- * processes, and the stored response makes client retries idempotent across restarts.
+ * The turn log and transcript: one append-only row per processed turn holding, in order and with timestamps, every
+ * message and every node entered or left in that turn (`events`, a JSON array). One row per turn instead of one per
+ * event keeps a turn's commit cheap (see docs/ARCHITECTURE.md, storage model). The primary key doubles as the
+ * optimistic-concurrency guard between runtime processes; `client_message_id` + `request_hash` + `response` make
+ * client retries idempotent across restarts.
  */
 export const turns = sqliteTable(
   'turns',
   {
+    workspaceId: workspaceId(),
     conversationId: text('conversation_id').notNull(),
     seq: integer('seq').notNull(),
     kind: text('kind').notNull(),
     clientMessageId: text('client_message_id'),
     requestHash: text('request_hash'),
+    /** The turn's reply apart from its messages (status, input); messages come from `events`. */
     response: text('response').notNull(),
+    events: text('events').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.conversationId, t.seq] }),
-    uniqueIndex('turns_client_message').on(t.conversationId, t.clientMessageId),
-  ],
-);
-
-/** The transcript: every message and every node entered or left, the source of KPIs and drop-off analysis. */
-export const events = sqliteTable(
-  'events',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    workspaceId: workspaceId(),
-    conversationId: text('conversation_id').notNull(),
-    turn: integer('turn').notNull(),
-    type: text('type').notNull(),
-    nodeId: text('node_id'),
-    port: text('port'),
-    role: text('role'),
-    messageId: text('message_id'),
-    text: text('text'),
-    data: text('data'),
-    createdAt: createdAt(),
-  },
-  (t) => [index('events_conversation').on(t.conversationId, t.id), index('events_type_created').on(t.type, t.createdAt)],
+  (t) => [primaryKey({ columns: [t.conversationId, t.seq] })],
 );
 
 export const handoffs = sqliteTable(

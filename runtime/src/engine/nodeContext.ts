@@ -29,7 +29,7 @@ export interface NodeRunScope {
   recorder: TurnRecorder;
   services: Services;
   log: NodeLogger;
-  signal: AbortSignal;
+  signal: () => AbortSignal;
   now: () => Date;
   input?: UserInput;
   nodeState?: Json;
@@ -72,7 +72,9 @@ export function createNodeContext(scope: NodeRunScope): NodeContext<unknown> {
     record: (type, data) => recorder.event(type, node.id, null, data),
     services: scope.services,
     log: scope.log,
-    signal: scope.signal,
+    get signal() {
+      return scope.signal();
+    },
     now: scope.now,
   };
 }

@@ -6,28 +6,27 @@ export class NodeTimeoutError extends Error {
 
 /**
  * Runs a node's behaviour with a deadline. A node that never settles (or rejects after the deadline) cannot block
- * the conversation: the engine moves on and the late outcome is ignored.
+ * the conversation: the engine moves on and the late outcome is ignored. The AbortSignal and the timer are created
+ * only when needed: most nodes answer synchronously, and a timer cannot interrupt synchronous code anyway.
  */
-export function runWithTimeout<T>(run: (signal: AbortSignal) => T | Promise<T>, timeoutMs: number): Promise<T> {
-  const controller = new AbortController();
+export function runWithTimeout<T>(run: (signal: () => AbortSignal) => T | Promise<T>, timeoutMs: number): Promise<T> {
+  let controller: AbortController | undefined;
+  const signal = () => (controller ??= new AbortController()).signal;
+  let result: T | Promise<T>;
+  try {
+    result = run(signal);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  if (!(result instanceof Promise)) return Promise.resolve(result);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      controller.abort(new NodeTimeoutError(timeoutMs));
-      reject(new NodeTimeoutError(timeoutMs));
+      const error = new NodeTimeoutError(timeoutMs);
+      controller?.abort(error);
+      reject(error);
     }, timeoutMs);
   });
-  let result: T | Promise<T>;
-  try {
-    result = run(controller.signal);
-  } catch (error) {
-    clearTimeout(timer);
-    return Promise.reject(error);
-  }
-  if (!(result instanceof Promise)) {
-    clearTimeout(timer);
-    return Promise.resolve(result);
-  }
   result.catch(() => {});
   return Promise.race([result, deadline]).finally(() => clearTimeout(timer));
 }

@@ -25,26 +25,15 @@ export interface ConversationUpdate {
 }
 
 export interface TurnRow {
+  workspaceId: string;
   conversationId: string;
   seq: number;
   kind: string;
   clientMessageId: string | null;
   requestHash: string | null;
   response: string;
-  createdAt: string;
-}
-
-export interface EventRow {
-  workspaceId: string;
-  conversationId: string;
-  turn: number;
-  type: string;
-  nodeId: string | null;
-  port: string | null;
-  role: string | null;
-  messageId: string | null;
-  text: string | null;
-  data: string | null;
+  /** The turn's transcript events as a JSON array. */
+  events: string;
   createdAt: string;
 }
 
@@ -53,7 +42,6 @@ export interface TurnWrite {
   insert?: ConversationInsert;
   update?: ConversationUpdate;
   turn: TurnRow;
-  events: EventRow[];
   extra?: InStatement[];
 }
 
@@ -68,8 +56,6 @@ interface Pending {
   resolve: () => void;
   reject: (error: unknown) => void;
 }
-
-const EVENT_ROWS_PER_STATEMENT = 500;
 
 function isConstraintViolation(error: unknown): boolean {
   const text = `${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`;
@@ -153,20 +139,10 @@ export function statementsFor(writes: TurnWrite[]): InStatement[] {
   statements.push(
     multiRowInsert(
       'turns',
-      ['conversation_id', 'seq', 'kind', 'client_message_id', 'request_hash', 'response', 'created_at'],
-      writes.map(({ turn: t }) => [t.conversationId, t.seq, t.kind, t.clientMessageId, t.requestHash, t.response, t.createdAt]),
+      ['workspace_id', 'conversation_id', 'seq', 'kind', 'client_message_id', 'request_hash', 'response', 'events', 'created_at'],
+      writes.map(({ turn: t }) => [t.workspaceId, t.conversationId, t.seq, t.kind, t.clientMessageId, t.requestHash, t.response, t.events, t.createdAt]),
     ),
   );
-  const events = writes.flatMap((w) => w.events);
-  for (let i = 0; i < events.length; i += EVENT_ROWS_PER_STATEMENT) {
-    statements.push(
-      multiRowInsert(
-        'events',
-        ['workspace_id', 'conversation_id', 'turn', 'type', 'node_id', 'port', 'role', 'message_id', 'text', 'data', 'created_at'],
-        events.slice(i, i + EVENT_ROWS_PER_STATEMENT).map((e) => [e.workspaceId, e.conversationId, e.turn, e.type, e.nodeId, e.port, e.role, e.messageId, e.text, e.data, e.createdAt]),
-      ),
-    );
-  }
   const updates = writes.flatMap((w) => (w.update ? [w.update] : []));
   if (updates.length > 0) {
     statements.push({

@@ -49,3 +49,16 @@ export function valueRedactor(values: unknown[]): (text: string) => string {
   if (secrets.length === 0) return (text) => text;
   return (text) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 }
+
+/** A logger built on first use: most turns log nothing, so they should not pay for bindings and redactors. */
+export function lazyLogger(build: () => Logger): Logger {
+  let logger: Logger | undefined;
+  const get = () => (logger ??= build());
+  return {
+    debug: (m, d) => get().debug(m, d),
+    info: (m, d) => get().info(m, d),
+    warn: (m, d) => get().warn(m, d),
+    error: (m, d) => get().error(m, d),
+    child: (bindings, redact) => get().child(bindings, redact),
+  };
+}

@@ -4,7 +4,7 @@ import type { FlowDocument } from '@dialogwerk/nodes';
 export const DEFAULT_RETENTION_DAYS = 90;
 
 /**
- * Deletes conversations (with transcript, turns and handoffs) whose last activity is older than their flow's
+ * Deletes conversations (with their turn log, which is the transcript, and handoffs) whose last activity is older than their flow's
  * `settings.retentionDays` (the latest published version decides; default 90 days). Returns how many went.
  */
 export async function purgeExpiredConversations(client: Client, now = new Date()): Promise<number> {
@@ -25,7 +25,6 @@ export async function purgeExpiredConversations(client: Client, now = new Date()
     const expired = `SELECT id FROM conversations WHERE flow_id = ? AND updated_at < ?`;
     const results = await client.batch(
       [
-        { sql: `DELETE FROM events WHERE conversation_id IN (${expired})`, args: [flowId, cutoff] },
         { sql: `DELETE FROM turns WHERE conversation_id IN (${expired})`, args: [flowId, cutoff] },
         { sql: `DELETE FROM handoffs WHERE conversation_id IN (${expired})`, args: [flowId, cutoff] },
         { sql: `DELETE FROM contacts WHERE conversation_id IN (${expired})`, args: [flowId, cutoff] },
@@ -33,7 +32,7 @@ export async function purgeExpiredConversations(client: Client, now = new Date()
       ],
       'write',
     );
-    purged += results[4]!.rowsAffected;
+    purged += results[3]!.rowsAffected;
   }
   return purged;
 }
