@@ -87,6 +87,13 @@ export class TurnCommitter {
     });
   }
 
+  /** Resolves once every turn handed in so far has been committed or failed (used on shutdown). */
+  async drain(): Promise<void> {
+    while (this.#queue.length > 0 || this.#flushing || this.#scheduled) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   #schedule(): void {
     if (this.#scheduled || this.#flushing) return;
     this.#scheduled = true;

@@ -47,6 +47,7 @@ export async function createRuntime(config: RuntimeConfig, options: { log?: Logg
   return {
     config, database, registry, flows, conversations, app, adminToken, log, seeded,
     close: async () => {
+      await conversations.committer.drain();
       database.close();
     },
   };

@@ -44,7 +44,10 @@ export async function startServer(config: RuntimeConfig): Promise<RunningServer>
     url,
     stop: async () => {
       clearInterval(purgeTimer);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting, let in-flight requests finish, and drop idle keep-alive sockets so close() can complete.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      await closed;
       await runtime.close();
     },
   };
