@@ -1,10 +1,14 @@
 import type { ConditionOperator } from './condition.node.js';
 
+/** Plain decimal notation only: `Number()` would also read "0x1A", "0b11" and "0o7", which no customer means as numbers. */
+const decimal = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
+
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'boolean' || value === null || value === undefined) return undefined;
-  const text = String(value).trim();
-  if (text === '') return undefined;
+  // Arrays and objects are not numbers even when String([5]) happens to read as one.
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (!decimal.test(text)) return undefined;
   const number = Number(text);
   return Number.isFinite(number) ? number : undefined;
 }
@@ -43,7 +47,12 @@ export function evaluateRule(op: ConditionOperator, actual: unknown, expected: u
         ? actual.some((item) => compare(item, expected) === 0)
         : asText(actual).includes(asText(expected));
     default:
-      if (actual === undefined || actual === null) return op === 'neq' ? !isEmpty(expected) : false;
+      // A missing variable reads as empty: it equals only an empty value, so `eq` and `neq` stay each other's opposite.
+      if (actual === undefined || actual === null) {
+        if (op === 'eq') return isEmpty(expected);
+        if (op === 'neq') return !isEmpty(expected);
+        return false;
+      }
       return comparisons[op](compare(actual, expected));
   }
 }
