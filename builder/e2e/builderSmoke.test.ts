@@ -1,0 +1,221 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../runtime/src/testing/testServer.js';
+
+/**
+ * The builder in a real browser against a real runtime: login link, create, open, test chat, publish; then import
+ * with choices. Needs Debian's Chromium (`apt-get install -y chromium`); without it the test fails on purpose.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const distIndex = path.join(repoRoot, 'builder/dist/index.html');
+const artifacts = path.join(repoRoot, 'test-artifacts');
+
+function newestSourceChange(): number {
+  const sources = [path.join(repoRoot, 'builder/src'), path.join(repoRoot, 'builder/public')];
+  let newest = Math.max(statSync(path.join(repoRoot, 'builder/index.html')).mtimeMs, statSync(path.join(repoRoot, 'vite.config.ts')).mtimeMs);
+  for (const dir of sources) {
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      const stats = statSync(path.join(dir, file));
+      if (stats.isFile() && !file.endsWith('.test.ts')) newest = Math.max(newest, stats.mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** Builds when there is no build, or when it is older than the sources (so the test never checks a stale bundle). */
+function ensureBuilt(): void {
+  if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= newestSourceChange()) return;
+  // vitest runs with NODE_ENV=test; the build must not inherit it (vite.config.ts pins it too).
+  execFileSync('npx', ['vite', 'build', '--config', 'vite.config.ts'], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+  if (!existsSync(distIndex)) throw new Error('vite build finished without builder/dist/index.html');
+}
+
+/** React's development build would run every effect twice (StrictMode) and print dev warnings to customers' consoles. */
+function bundledScripts(): string {
+  const assets = path.join(repoRoot, 'builder/dist/assets');
+  return readdirSync(assets)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => readFileSync(path.join(assets, file), 'utf8'))
+    .join('\n');
+}
+
+let server: TestServer;
+let browser: Browser;
+
+/** A page that records every console error and uncaught exception. */
+async function openPage(locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  // Aborts are normal (a reload, a superseded load); anything else means the server could not be reached.
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    if (reason !== 'net::ERR_ABORTED') errors.push(`requestfailed: ${request.url()} ${reason}`);
+  });
+  page.setDefaultTimeout(10_000);
+  return { context, page, errors };
+}
+
+describe('builder in the browser', () => {
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is missing at ${CHROMIUM}; install it with: apt-get update && apt-get install -y chromium`);
+    }
+    ensureBuilt();
+    expect(bundledScripts()).not.toContain('Each child in a list should have a unique');
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in from the login link, creates a flow, test-chats with it and publishes it', async () => {
+    const { context, page, errors } = await openPage('de-DE');
+    try {
+      await page.goto(`${server.url}/#token=${server.adminToken}`);
+
+      // Signed in, German UI, token gone from the address bar but kept for reloads.
+      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
+      expect(page.url()).toBe(`${server.url}/`);
+      expect(await page.evaluate(() => localStorage.getItem('dialogwerk.adminToken'))).toBe(server.adminToken);
+      await page.getByText('Es gibt noch keine Abläufe.', { exact: false }).waitFor();
+
+      // Create: the id is derived from the name.
+      await page.getByRole('button', { name: 'Neuer Ablauf' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Neuer Ablauf' });
+      await dialog.getByLabel('Name').fill('Kontaktanfrage Büro');
+      expect(await dialog.getByLabel('ID', { exact: true }).inputValue()).toBe('kontaktanfrage-buero');
+      await dialog.getByRole('button', { name: 'Ablauf anlegen' }).click();
+
+      // Detail page of the new flow.
+      await page.getByRole('heading', { level: 1, name: 'Kontaktanfrage Büro' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/flows/kontaktanfrage-buero');
+      await page.getByText('Keine Probleme gefunden.', { exact: false }).waitFor();
+      const nodes = page.getByRole('table', { name: 'Knoten' });
+      await nodes.getByRole('rowheader', { name: 'welcome' }).waitFor();
+      await nodes.getByRole('rowheader', { name: 'end' }).waitFor();
+      expect(await nodes.getByRole('row').count()).toBe(3);
+
+      // Test chat on the draft.
+      await page.getByRole('button', { name: 'Test starten' }).click();
+      const transcript = page.getByRole('log', { name: 'Testgespräch' });
+      await transcript.getByText('Guten Tag! Schön, dass Sie da sind.').waitFor();
+      await transcript.getByText('Vielen Dank und bis bald!').waitFor();
+      await page.getByText('Das Gespräch ist beendet.').waitFor();
+      await page.getByRole('button', { name: 'Neu starten' }).waitFor();
+
+      // Publish with a note.
+      await page.getByLabel('Notiz zu dieser Version (optional)').fill('Erste Version');
+      await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
+      await page.getByText('Version 1 ist jetzt live.').waitFor();
+      const versions = page.getByRole('table', { name: 'Versionen' });
+      await versions.getByRole('cell', { name: 'Erste Version' }).waitFor();
+
+      mkdirSync(artifacts, { recursive: true });
+      await page.screenshot({ path: path.join(artifacts, 'builder-smoke.png') });
+
+      // The server agrees.
+      const list = await server.request('GET', '/v1/flows', { token: server.adminToken });
+      expect(list.body.items).toMatchObject([{ id: 'kontaktanfrage-buero', name: 'Kontaktanfrage Büro', publishedVersion: 1 }]);
+
+      // Back to the list: the flow shows as published.
+      await page.getByRole('link', { name: '← Alle Abläufe' }).click();
+      const row = page.getByRole('row', { name: /Kontaktanfrage Büro/ });
+      await row.getByText('Version 1').waitFor();
+
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('imports a flow with warnings and answers its choice and text questions in English', async () => {
+    const { context, page, errors } = await openPage('en-US');
+    try {
+      await page.goto(`${server.url}/#token=${server.adminToken}`);
+      await page.getByRole('heading', { level: 1, name: 'Flows' }).waitFor();
+
+      const flow = {
+        format: 'dialogwerk.flow/1',
+        id: 'feedback-e2e',
+        name: 'Feedback',
+        locales: ['de', 'en'],
+        start: 'happy',
+        variables: { happy: { type: 'string' }, name: { type: 'string' } },
+        nodes: [
+          {
+            id: 'happy',
+            type: 'ask',
+            config: {
+              text: { de: 'Waren Sie zufrieden?', en: 'Were you happy?' },
+              variable: 'happy',
+              input: 'choice',
+              choices: [
+                { id: 'yes', label: { de: 'Ja', en: 'Yes' } },
+                { id: 'no', label: { de: 'Nein', en: 'No' } },
+              ],
+            },
+          },
+          { id: 'name', type: 'ask', config: { text: { de: 'Wie heißen Sie?', en: 'What is your name?' }, variable: 'name', input: 'text' } },
+          { id: 'bye', type: 'end', config: { text: { de: 'Danke, {{name}}!', en: 'Thanks, {{name}} <b>!</b>' } } },
+          { id: 'orphan', type: 'message', config: { text: 'Never shown' } },
+        ],
+        edges: [
+          { id: 'e1', from: { node: 'happy', port: 'yes' }, to: 'name' },
+          { id: 'e2', from: { node: 'happy', port: 'no' }, to: 'name' },
+          { id: 'e3', from: { node: 'happy', port: 'invalid' }, to: 'bye' },
+          { id: 'e4', from: { node: 'name', port: 'next' }, to: 'bye' },
+          { id: 'e5', from: { node: 'name', port: 'invalid' }, to: 'bye' },
+        ],
+      };
+      await page.getByTestId('import-flow-file').setInputFiles({ name: 'feedback.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flow)) });
+      await page.getByRole('status').getByText(/“Feedback” was imported with \d+ warnings?/).waitFor();
+
+      await page.getByRole('link', { name: 'Feedback' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Feedback' }).waitFor();
+      await page.getByText(/Errors: 0 · Warnings: [1-9]/).waitFor();
+      await page.locator('.problem-list').getByText('orphan', { exact: true }).first().waitFor();
+
+      await page.getByRole('button', { name: 'Start test' }).click();
+      const transcript = page.getByRole('log', { name: 'Test conversation' });
+      await transcript.getByText('Were you happy?').waitFor();
+      await page.getByRole('group', { name: 'Answer options' }).getByRole('button', { name: 'Yes' }).click();
+      await transcript.getByText('What is your name?').waitFor();
+      await page.getByLabel('Your message').fill('Anna');
+      await page.getByLabel('Your message').press('Enter');
+      // Markup in flow texts is shown literally, never interpreted.
+      await transcript.getByText('Thanks, Anna <b>!</b>').waitFor();
+      expect(await transcript.locator('b').count()).toBe(0);
+      await page.getByText('The conversation has ended.').waitFor();
+      expect(await page.getByLabel('Your message').isDisabled()).toBe(true);
+
+      // Switching the UI language re-renders, and the choice survives a reload.
+      await page.getByRole('button', { name: 'Deutsch' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Testchat' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Feedback' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Prüfung' }).waitFor();
+
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+});

@@ -1,0 +1,83 @@
+import type { ApiError } from './apiError.js';
+import { browserFetch, requestJson, type FetchLike, type JsonRequest } from './requestJson.js';
+import type {
+  FlowDetail,
+  FlowDocument,
+  FlowSummary,
+  FlowVersion,
+  SaveDraftResult,
+  StartedConversation,
+  ValidationResult,
+} from './types.js';
+
+export interface AdminClientOptions {
+  /** The admin token, sent as `Authorization: Bearer`. */
+  token: string;
+  /** The current UI language, sent as `Accept-Language` on every call. */
+  language: () => string;
+  /** Prefix before `/v1`; empty for the same origin. */
+  baseUrl?: string;
+  fetch?: FetchLike;
+  /** Called when the server rejects the token (401), before the error is thrown. */
+  onUnauthorized?: (error: ApiError) => void;
+}
+
+const flowPath = (id: string) => `/v1/flows/${encodeURIComponent(id)}`;
+
+/** Typed access to the runtime's admin API (flows, validation, publishing, test conversations). */
+export class AdminClient {
+  readonly #options: AdminClientOptions;
+  readonly #fetch: FetchLike;
+
+  constructor(options: AdminClientOptions) {
+    this.#options = options;
+    this.#fetch = options.fetch ?? browserFetch;
+  }
+
+  async #call<T>(path: string, request: Omit<JsonRequest, 'token' | 'language'> = {}): Promise<T> {
+    try {
+      return await requestJson<T>(this.#fetch, `${this.#options.baseUrl ?? ''}${path}`, {
+        ...request,
+        token: this.#options.token,
+        language: this.#options.language(),
+      });
+    } catch (error) {
+      if ((error as ApiError)?.status === 401) this.#options.onUnauthorized?.(error as ApiError);
+      throw error;
+    }
+  }
+
+  async listFlows(signal?: AbortSignal): Promise<FlowSummary[]> {
+    return (await this.#call<{ items: FlowSummary[] }>('/v1/flows', { signal })).items;
+  }
+
+  getFlow(id: string, signal?: AbortSignal): Promise<FlowDetail> {
+    return this.#call(flowPath(id), { signal });
+  }
+
+  /** Stores a draft under its own `id`; a 422 ApiError carries the validation problems. */
+  saveDraft(document: FlowDocument | Record<string, unknown>, id = String(document.id)): Promise<SaveDraftResult> {
+    return this.#call(flowPath(id), { method: 'PUT', body: document });
+  }
+
+  async deleteFlow(id: string): Promise<void> {
+    await this.#call(flowPath(id), { method: 'DELETE' });
+  }
+
+  validateFlow(id: string, signal?: AbortSignal): Promise<ValidationResult> {
+    return this.#call(`${flowPath(id)}/validate`, { method: 'POST', signal });
+  }
+
+  publishFlow(id: string, note?: string): Promise<{ version: number }> {
+    return this.#call(`${flowPath(id)}/publish`, { method: 'POST', body: note ? { note } : {} });
+  }
+
+  async listVersions(id: string, signal?: AbortSignal): Promise<FlowVersion[]> {
+    return (await this.#call<{ items: FlowVersion[] }>(`${flowPath(id)}/versions`, { signal })).items;
+  }
+
+  /** Starts a conversation on the current draft; its answers use the conversation token, not the admin token. */
+  startTestConversation(id: string, locale: string): Promise<StartedConversation> {
+    return this.#call(`${flowPath(id)}/test-conversations`, { method: 'POST', body: { locale } });
+  }
+}

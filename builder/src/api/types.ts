@@ -1,0 +1,115 @@
+/** Shapes of the runtime's admin and chat API as the builder uses them (see docs/ARCHITECTURE.md and /v1/openapi.json). */
+
+/** A user-facing text in a flow: one string for every language, or one per locale tag. */
+export type FlowText = string | Record<string, string>;
+
+export interface FlowNode {
+  id: string;
+  type: string;
+  version?: number;
+  config?: Record<string, unknown>;
+  position?: { x: number; y: number };
+  label?: string;
+  sensitive?: boolean;
+}
+
+export interface FlowEdge {
+  id: string;
+  from: { node: string; port: string };
+  to: string;
+}
+
+export interface FlowDocument {
+  format: string;
+  id: string;
+  name: string;
+  description?: string;
+  locales: string[];
+  start: string;
+  nodes: FlowNode[];
+  edges?: FlowEdge[];
+  variables?: Record<string, unknown>;
+  settings?: Record<string, unknown>;
+}
+
+export interface FlowSummary {
+  id: string;
+  name: string;
+  revision: number;
+  publishedVersion: number | null;
+  updatedAt: string;
+  createdAt?: string;
+}
+
+export interface FlowDetail {
+  draft: FlowDocument;
+  revision: number;
+  publishedVersion: number | null;
+  name: string;
+  updatedAt: string;
+}
+
+export type ProblemSeverity = 'error' | 'warning';
+
+/** A validation finding; `message` is already in the language sent as `Accept-Language`. */
+export interface FlowProblem {
+  code: string;
+  severity: ProblemSeverity;
+  message: string;
+  path: (string | number)[];
+  nodeId?: string;
+  edgeId?: string;
+}
+
+export interface ValidationResult {
+  ok: boolean;
+  problems: FlowProblem[];
+}
+
+export interface SaveDraftResult {
+  revision: number;
+  problems: FlowProblem[];
+  warnings: number;
+}
+
+export interface FlowVersion {
+  version: number;
+  note: string | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface ChatChoice {
+  id: string;
+  label: string;
+}
+
+export interface ChatMessage {
+  id: string;
+  role: 'bot' | 'user' | 'agent';
+  text: string;
+  choices?: ChatChoice[];
+  createdAt: string;
+}
+
+export type ConversationStatus = 'awaiting_input' | 'ended' | 'handed_off';
+
+export interface InputSpec {
+  type: string;
+  choices?: ChatChoice[];
+}
+
+/** What every chat turn answers: the new messages and, while the bot waits, what it waits for. */
+export interface TurnResponse {
+  status: ConversationStatus;
+  messages: ChatMessage[];
+  input?: InputSpec;
+}
+
+export interface StartedConversation extends TurnResponse {
+  conversationId: string;
+  token: string;
+}
+
+/** A customer message: free text or the id of an offered choice, with a client id that makes retries idempotent. */
+export type OutgoingMessage = { id: string; text: string } | { id: string; choice: string };
