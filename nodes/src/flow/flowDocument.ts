@@ -45,6 +45,8 @@ export const officeHours = z.object({
 export const flowSettings = z
   .object({
     retentionDays: z.number().int().min(1).max(3650).optional(),
+    /** ISO 3166-1 country of the business: how national phone numbers ("044 123 45 67") are read when the locale has no region. */
+    country: z.string().regex(/^[A-Z]{2}$/, 'two-letter country code like "CH"').optional(),
     officeHours: officeHours.optional(),
     fallbackText: z.union([z.string(), z.record(localeTag, z.string())]).optional(),
     maxStepsPerTurn: z.number().int().min(10).max(1000).optional(),

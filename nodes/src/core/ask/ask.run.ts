@@ -20,6 +20,12 @@ function inputSpec(ctx: NodeContext<AskConfig>): InputSpec {
   return { type: input };
 }
 
+/** A flow's `settings.country` gives a bare language a region, so a Swiss business reads "044 …" as Swiss. */
+function localeWithCountry(locale: string, country: unknown): string {
+  if (typeof country !== 'string' || locale.includes('-')) return locale;
+  return `${locale}-${country}`;
+}
+
 function portFor(config: AskConfig, value: unknown): string {
   if (config.input === 'choice') return String(value);
   if (config.input === 'yesno') return value ? 'yes' : 'no';
@@ -34,7 +40,7 @@ export const ask = withRun(askNode, (ctx) => {
     return ctx.wait(spec, { attempts: 0 });
   }
   const parsed = parseAnswer(config.input, ctx.input, {
-    locale: ctx.locale,
+    locale: localeWithCountry(ctx.locale, ctx.flow.settings.country),
     choices: config.choices?.map((choice) => ({ id: choice.id, label: choice.label })),
     now: ctx.now(),
     timeZone: typeof ctx.flow.settings.officeHours === 'object' ? (ctx.flow.settings.officeHours as { timezone?: string }).timezone : undefined,

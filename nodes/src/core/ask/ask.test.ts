@@ -323,3 +323,17 @@ describe('ask: config and ports', () => {
     expect((error as NodeConfigError).issues.map((issue) => issue.path)).toEqual(paths);
   });
 });
+
+describe('ask: the flow country decides how national phone numbers are read', () => {
+  it('reads a Swiss national number as Swiss when the flow sets country CH', async () => {
+    const first = await runNode(ask, { config: { text: 'Telefon?', variable: 'phone', input: 'phone' }, locale: 'de', settings: { country: 'CH' } });
+    const answered = await first.answer('044 123 45 67');
+    expect(answered.port).toBe('next');
+    expect(answered.vars.phone).toBe('+41441234567');
+  });
+
+  it('keeps an explicit region of the locale over the flow country', async () => {
+    const first = await runNode(ask, { config: { text: 'Telefon?', variable: 'phone', input: 'phone' }, locale: 'de-AT', settings: { country: 'CH' } });
+    expect((await first.answer('0664 1234567')).vars.phone).toBe('+436641234567');
+  });
+});
