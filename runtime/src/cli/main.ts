@@ -1,10 +1,20 @@
 import { ConfigError } from '../config/runtimeConfig.js';
 import { serveCommand } from './serveCommand.js';
+import { validateCommand } from './validateCommand.js';
+import { chatCommand } from './chatCommand.js';
+import { testCommand } from './testCommand.js';
+import { tokenCommand } from './tokenCommand.js';
+import { purgeCommand } from './purgeCommand.js';
 
 type Command = { run: (args: string[]) => Promise<number>; help: string };
 
 const commands: Record<string, Command> = {
   serve: { run: () => serveCommand(), help: 'serve                  start the runtime and builder (PORT, HOST, DATA_DIR, DATABASE_URL)' },
+  validate: validateCommand,
+  chat: chatCommand,
+  test: testCommand,
+  token: tokenCommand,
+  purge: purgeCommand,
 };
 
 function usage(): string {

@@ -1,0 +1,95 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { validateFlow, type FlowProblem, type Json, type UserInput } from '@dialogwerk/nodes';
+import { openDatabase } from '../db/openDatabase.js';
+import { SecretBox } from '../security/secretBox.js';
+import { FlowRepository } from '../flows/flowRepository.js';
+import { ConversationService } from '../conversations/conversationService.js';
+import type { TurnResponse } from '../conversations/chatResponse.js';
+import type { ConversationState } from '../engine/conversationState.js';
+import { StateCodec } from '../engine/stateCodec.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { coreRegistry } from './coreRegistry.js';
+import { readConversationState } from './readConversationState.js';
+
+const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+/** Node errors still reach stderr; the server's info chatter would only clutter a terminal conversation. */
+function cliLogger(): Logger {
+  const wanted = process.env.DIALOGWERK_LOG_LEVEL?.toLowerCase();
+  return createLogger({ level: logLevels.find((level) => level === wanted) ?? 'error' });
+}
+
+export class FlowInvalidError extends Error {
+  constructor(readonly problems: FlowProblem[]) {
+    super(`the flow has ${problems.filter((problem) => problem.severity === 'error').length} error(s)`);
+  }
+}
+
+export interface BotConversation {
+  id: string;
+  /** What the bot said on start, with status and input, exactly as the public start route answers. */
+  opening: TurnResponse;
+  send(input: UserInput): Promise<TurnResponse>;
+  /** The committed engine state: variables, status, locale. */
+  state(): Promise<ConversationState>;
+}
+
+export interface InProcessBot {
+  flowId: string;
+  start(options?: { locale?: string; context?: Record<string, Json> }): Promise<BotConversation>;
+  /** Closes the database and deletes the temporary directory; safe to call twice. */
+  close(): void;
+}
+
+/**
+ * Runs a flow without a server but through the same engine path: the document is validated, saved as draft and
+ * published in a throwaway libSQL file, and conversations go through ConversationService like the public chat API.
+ */
+export async function createInProcessBot(document: unknown, options: { log?: Logger } = {}): Promise<InProcessBot> {
+  const registry = coreRegistry();
+  const validation = validateFlow(document, registry);
+  if (!validation.ok || !validation.flow) throw new FlowInvalidError(validation.problems);
+  const flow = validation.flow;
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dialogwerk-cli-'));
+  let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    database = await openDatabase({ url: `file:${path.join(dir, 'dialogwerk.db')}`, synchronous: 'OFF' });
+    // A random key per run: sealed secrets only need to outlive this process, and nothing is written next to the flow.
+    const box = new SecretBox(randomBytes(32));
+    const codec = new StateCodec(box);
+    const flows = new FlowRepository(database.db);
+    await flows.saveDraft(flow);
+    await flows.publish(flow.id, flow, 'dialogwerk cli', 'cli');
+    const service = new ConversationService({
+      client: database.client, flows, registry, services: {}, box, log: options.log ?? cliLogger(),
+    });
+    const client = database.client;
+    return {
+      flowId: flow.id,
+      close,
+      start: async ({ locale, context } = {}) => {
+        const { conversationId, token, ...opening } = await service.start({ flowId: flow.id, locale, context });
+        return {
+          id: conversationId,
+          opening,
+          send: (input) => service.send(conversationId, token, { id: randomUUID(), ...input }),
+          state: async () => (await readConversationState(client, codec, conversationId))!,
+        };
+      },
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
