@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Client } from '@libsql/client';
 import type { Json, NodeRegistry, Services, UserInput } from '@dialogwerk/nodes';
 import type { CompiledFlow } from '../engine/compileFlow.js';
@@ -63,6 +63,15 @@ interface CachedConversation {
 /** Messages live in the turn's events; the stored response keeps only what is not derivable from them. */
 function storedResponse(response: TurnResponse): string {
   return JSON.stringify({ status: response.status, ...(response.input ? { input: response.input } : {}) });
+}
+
+/** Log lines also carry values JSON-escaped (quotes, backslashes, line breaks): both spellings must be scrubbed. */
+function withJsonEscapes(values: unknown[]): unknown[] {
+  return values.flatMap((value) => {
+    if (typeof value !== 'string') return [value];
+    const escaped = JSON.stringify(value).slice(1, -1);
+    return escaped === value ? [value] : [value, escaped];
+  });
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -148,7 +157,9 @@ export class ConversationService {
       const message = await incoming;
       this.#checkToken(entry, token);
       const key = `u:${message.id}`;
-      const requestHash = sha256(JSON.stringify([message.text ?? null, message.choice ?? null]));
+      // Keyed with the conversation token (never stored): a plain hash of a short answer (a PIN, a birth date) could be
+      // reversed by hashing guesses, and answers to sensitive nodes must not be recoverable from the database.
+      const requestHash = createHmac('sha256', token).update(JSON.stringify([message.text ?? null, message.choice ?? null])).digest('hex');
       const replay = await this.#replay(entry, key, requestHash);
       if (replay) return replay;
       if (entry.status === 'ended') throw conversationErrors.ended();
@@ -234,13 +245,15 @@ export class ConversationService {
     startData?: Record<string, Json>,
   ): Promise<TurnOutcome> {
     const log = lazyLogger(() => {
-      // Values as they are when a node logs, so answers given in this very turn are scrubbed too.
-      const piiValues = [...flow.piiVariables].map((name) => state.vars[name] ?? state.secrets[name]);
-      const secretValues = Object.values(state.secrets);
-      return this.options.log.child(
-        { conversationId: conversation.id, flowId: flow.id },
-        piiValues.length || secretValues.length ? valueRedactor([...piiValues, ...secretValues]) : undefined,
-      );
+      // Values as they are at each log line (and every value seen before in this turn), so answers given or
+      // derived in this very turn are scrubbed too, also after the logger was built.
+      const seen = new Set<Json | undefined>();
+      const redact = (text: string) => {
+        for (const name of flow.piiVariables) seen.add(state.vars[name] ?? state.secrets[name]);
+        for (const value of Object.values(state.secrets)) seen.add(value);
+        return seen.size ? valueRedactor(withJsonEscapes([...seen]))(text) : text;
+      };
+      return this.options.log.child({ conversationId: conversation.id, flowId: flow.id }, redact);
     });
     const outcome = await runTurn(flow, state, conversation, trigger, {
       services: this.options.services,

@@ -34,6 +34,8 @@ export interface NodeRunScope {
   input?: UserInput;
   nodeState?: Json;
   pending: { input?: UserInput };
+  /** False once the engine is done with this run (e.g. it timed out): later writes through `ctx` are dropped. */
+  isActive?: () => boolean;
 }
 
 /** Builds the `ctx` a node's `run` receives; everything a node may do to a conversation goes through here. */
@@ -45,7 +47,22 @@ export function createNodeContext(scope: NodeRunScope): NodeContext<unknown> {
     ? new Set([...collectTemplateVariables(node.config)].filter((name) => name in state.secrets))
     : new Set<string>();
   const defaultLocale = flow.locales[0]!;
+  const active = scope.isActive ?? (() => true);
+  const vars = variableAccess(flow, state, node.sensitive);
+  const secretVars = variableAccess(flow, state, true);
+  // A value a node derived from a sensitive answer it was templated with (a `set` copying `{{pin}}`) is as
+  // sensitive as the answer itself, so it goes to the sealed secrets too.
+  const derivedFromSecret = (value: Json) => {
+    if (templatedSecrets.size === 0) return false;
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    return [...templatedSecrets].some((name) => {
+      const secret = state.secrets[name];
+      const plain = typeof secret === 'string' ? secret : JSON.stringify(secret);
+      return plain !== undefined && plain !== '' && text.includes(plain);
+    });
+  };
   const say = (message: string | BotMessage) => {
+    if (!active()) return;
     const { text, choices } = typeof message === 'string' ? { text: message, choices: undefined } : message;
     recorder.message('bot', redactSecrets(text, state.secrets, templatedSecrets), node.id, choices);
     scope.pending.input = undefined;
@@ -56,20 +73,28 @@ export function createNodeContext(scope: NodeRunScope): NodeContext<unknown> {
     flow: { id: flow.id, version: flow.version, locales: flow.locales, settings: flow.document.settings },
     conversation: { id: scope.conversation.id, isTest: scope.conversation.isTest, startedAt: state.startedAt },
     locale: state.locale,
-    vars: variableAccess(flow, state, node.sensitive),
+    vars: {
+      get: vars.get,
+      all: vars.all,
+      set: (name, value) => {
+        if (active()) (derivedFromSecret(value) ? secretVars : vars).set(name, value);
+      },
+    },
     text: (value) => resolveText(value as never, state.locale, defaultLocale),
     say,
     input: scope.input,
     state: scope.nodeState,
     pendingInput: scope.input ? undefined : scope.pending.input,
     consumePendingInput: () => {
-      scope.pending.input = undefined;
+      if (active()) scope.pending.input = undefined;
     },
     wait: (input, nodeState): NodeResult => ({ wait: { input, state: nodeState } }),
     next: (port): NodeResult => ({ port }),
     end: (): NodeResult => ({ end: true }),
     handoff: (reason, resumePort, options): NodeResult => ({ handoff: { reason, resumePort, ...options } }),
-    record: (type, data) => recorder.event(type, node.id, null, data),
+    record: (type, data) => {
+      if (active()) recorder.event(type, node.id, null, data);
+    },
     services: scope.services,
     log: scope.log,
     get signal() {

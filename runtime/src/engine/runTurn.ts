@@ -4,7 +4,7 @@ import type { ConversationState } from './conversationState.js';
 import { TurnRecorder } from './turnRecorder.js';
 import { createNodeContext, type ConversationInfo } from './nodeContext.js';
 import { runWithTimeout, NodeTimeoutError } from './runWithTimeout.js';
-import { REDACTED } from './redaction.js';
+import { REDACTED, redactSecrets } from './redaction.js';
 
 export type TurnTrigger =
   | { kind: 'start' }
@@ -134,13 +134,15 @@ export async function runTurn(
     if (!cursor.resumed) recorder.event('node_entered', node.id);
     const timeoutMs = node.definition.timeoutMs ?? settings.nodeTimeoutMs ?? env.defaultNodeTimeoutMs;
     let result: NodeResult;
+    // A node that outlives its run (timed out, or keeps a reference to ctx) must not touch the turn any more.
+    let active = true;
     try {
       const current = cursor;
       const outcome = await runWithTimeout((signal) => {
         const ctx = createNodeContext({
           flow, node, state, conversation, recorder, signal, pending,
           services: env.services, log: env.log, now: env.now,
-          input: current.input, nodeState: current.nodeState,
+          input: current.input, nodeState: current.nodeState, isActive: () => active,
         });
         if (!node.definition.run) throw new Error(`node type "${node.type}" has no server behaviour`);
         return node.definition.run(ctx);
@@ -150,16 +152,21 @@ export async function runTurn(
       result = outcome;
     } catch (error) {
       const reason = error instanceof NodeTimeoutError ? 'node_timeout' : 'node_error';
-      env.log.error(`node failed: ${(error as Error).message}`, { flowId: flow.id, nodeId: node.id, nodeType: node.type, reason });
-      recorder.event('node_error', node.id, node.errorPort ?? null, { reason, message: (error as Error).message.slice(0, 500) });
+      // Nodes may throw anything (a string, undefined); only an Error has a message. It is stored with the turn, so
+      // sensitive answers a node put into it (e.g. via a templated config) are hidden, however short.
+      const message = redactSecrets(error instanceof Error ? error.message : String(error), state.secrets, new Set(Object.keys(state.secrets)));
+      env.log.error(`node failed: ${message}`, { flowId: flow.id, nodeId: node.id, nodeType: node.type, reason });
+      recorder.event('node_error', node.id, node.errorPort ?? null, { reason, message: message.slice(0, 500) });
       const target = node.errorPort ? node.targets.get(node.errorPort) : undefined;
       if (target) {
         recorder.event('node_left', node.id, node.errorPort);
         cursor = { nodeId: target };
         continue;
       }
-      fallback(node.id, reason, (error as Error).message.slice(0, 200));
+      fallback(node.id, reason, message.slice(0, 200));
       break;
+    } finally {
+      active = false;
     }
 
     if ('wait' in result) {

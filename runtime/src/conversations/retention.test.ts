@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FlowDocumentInput } from '@dialogwerk/nodes';
+import { purgeExpiredConversations } from '../retention/purgeExpiredConversations.js';
+import { threeQuestionFlow } from '../testing/flowFixtures.js';
+import { startHarness, type Harness } from './testRuntime.js';
+
+const DAY = 86_400_000;
+const T0 = new Date('2026-03-01T12:00:00.000Z').getTime();
+
+/** One question whose answer leads nowhere: answering it hands the conversation off (a handoff row to purge too). */
+function shortFlow(): FlowDocumentInput {
+  return {
+    format: 'dialogwerk.flow/1',
+    id: 'short',
+    name: 'Short retention',
+    locales: ['en'],
+    start: 'q',
+    variables: { answer: { type: 'string' } },
+    settings: { retentionDays: 30 },
+    nodes: [{ id: 'q', type: 'ask', version: 1, position: { x: 0, y: 0 }, config: { text: 'Q?', variable: 'answer' } }],
+    edges: [],
+  };
+}
+
+describe('retention', () => {
+  let h: Harness;
+  let clock = T0;
+  beforeEach(async () => {
+    clock = T0;
+    h = await startHarness({ now: () => new Date(clock) });
+    await h.publish(shortFlow());
+    await h.publish(threeQuestionFlow('long'));
+  });
+  afterEach(() => h.destroy());
+
+  const count = async (table: string, conversationId: string) =>
+    Number((await h.query(`SELECT count(*) AS n FROM ${table} WHERE ${table === 'conversations' ? 'id' : 'conversation_id'} = ?`, [conversationId]))[0]!.n);
+
+  async function footprint(conversationId: string) {
+    return {
+      conversations: await count('conversations', conversationId),
+      turns: await count('turns', conversationId),
+      handoffs: await count('handoffs', conversationId),
+    };
+  }
+
+  it("deletes conversations older than their flow's retentionDays with their turns and handoffs; newer ones stay", async () => {
+    const shortOld = await h.start('short');
+    expect((await h.send(shortOld.conversationId, shortOld.token, { id: '1', text: 'anything' })).body.status).toBe('handed_off');
+    const longOld = await h.start('long', { locale: 'en' });
+    await h.send(longOld.conversationId, longOld.token, { id: '1', text: 'Ada' });
+    const shortActive = await h.start('short');
+
+    clock = T0 + 20 * DAY;
+    const shortNew = await h.start('short');
+    // Started at T0, but active on day 20: retention counts from the last activity.
+    await h.send(shortActive.conversationId, shortActive.token, { id: '1', text: 'still here' });
+
+    expect(await footprint(shortOld.conversationId)).toEqual({ conversations: 1, turns: 2, handoffs: 1 });
+    const flowsBefore = await h.query('SELECT id, published_version FROM flows ORDER BY id');
+
+    // Day 35: the 30-day flow's cutoff is day 5; the default 90 days keep everything of the other flow.
+    expect(await purgeExpiredConversations(h.database.client, new Date(T0 + 35 * DAY))).toBe(1);
+    h.conversations.evict();
+    expect(await footprint(shortOld.conversationId)).toEqual({ conversations: 0, turns: 0, handoffs: 0 });
+    for (const kept of [shortNew, shortActive, longOld]) expect((await footprint(kept.conversationId)).conversations).toBe(1);
+    expect((await footprint(longOld.conversationId)).turns).toBe(2);
+    expect(await h.query('SELECT id, published_version FROM flows ORDER BY id')).toEqual(flowsBefore);
+
+    const gone = await h.request('GET', `/v1/conversations/${shortOld.conversationId}`, { token: shortOld.token });
+    expect(gone.status).toBe(404);
+    expect((await h.send(shortOld.conversationId, shortOld.token, { id: '2', text: 'hello?' })).status).toBe(404);
+    const kept = await h.request('GET', `/v1/conversations/${longOld.conversationId}`, { token: longOld.token });
+    expect(kept.status).toBe(200);
+    expect(kept.body.messages.map((m: { text: string }) => m.text)).toEqual(['What is your name?', 'Ada', 'Your email, Ada?']);
+
+    // Day 95: the default 90 days are over for the conversation last active on day 0; day 20 is over 30 days ago.
+    expect(await purgeExpiredConversations(h.database.client, new Date(T0 + 95 * DAY))).toBe(3);
+    for (const purged of [longOld, shortNew, shortActive]) {
+      expect(await footprint(purged.conversationId)).toEqual({ conversations: 0, turns: 0, handoffs: 0 });
+    }
+    expect(await h.query('SELECT id FROM conversations')).toEqual([]);
+  });
+
+  it('deletes nothing while every conversation is within its retention', async () => {
+    const a = await h.start('short');
+    const b = await h.start('long', { locale: 'de' });
+    const before = await h.dbSnapshot();
+    expect(await purgeExpiredConversations(h.database.client, new Date(T0 + 29 * DAY))).toBe(0);
+    expect(await h.dbSnapshot()).toEqual(before);
+    expect((await footprint(a.conversationId)).conversations).toBe(1);
+    expect((await footprint(b.conversationId)).conversations).toBe(1);
+  });
+});
