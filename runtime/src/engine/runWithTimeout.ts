@@ -18,15 +18,22 @@ export function runWithTimeout<T>(run: (signal: () => AbortSignal) => T | Promis
   } catch (error) {
     return Promise.reject(error);
   }
-  if (!(result instanceof Promise)) return Promise.resolve(result);
+  // Any thenable counts: a plugin may return a promise from another realm or library.
+  if (!isThenable(result)) return Promise.resolve(result);
+  const pending = Promise.resolve(result);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const error = new NodeTimeoutError(timeoutMs);
-      controller?.abort(error);
+      // Give up first, then abort: a node answering from its abort listener must not win the race.
       reject(error);
+      controller?.abort(error);
     }, timeoutMs);
   });
-  result.catch(() => {});
-  return Promise.race([result, deadline]).finally(() => clearTimeout(timer));
+  pending.catch(() => {});
+  return Promise.race([pending, deadline]).finally(() => clearTimeout(timer));
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<T>).then === 'function';
 }
