@@ -6,6 +6,7 @@ export * from './sdk/nodeRegistry.js';
 export * from './sdk/migrateNodeConfig.js';
 export * from './sdk/text.js';
 export * from './sdk/template.js';
+export * from './sdk/coerceToVariableType.js';
 export type * from './sdk/services.js';
 export * from './i18n/localized.js';
 export { messageNode } from './core/message/message.node.js';

@@ -1,4 +1,5 @@
 import type { BotMessage, Json, NodeLogger, UserInput, VariableAccess } from '../sdk/defineNode.js';
+import { coerceToVariableType } from '../sdk/coerceToVariableType.js';
 
 /** One `ctx.record(type, data)` call. */
 export interface RecordedEvent {
@@ -16,22 +17,8 @@ export interface LogEntry {
 /** The conversation as the customer would see it, across all steps of one node under test. */
 export type TranscriptEntry = ({ from: 'bot' } & BotMessage) | ({ from: 'user' } & UserInput);
 
-/** Variable types a flow may declare; writes are converted like the engine does it (see `coerceToVariableType`). */
+/** Variable types a flow may declare; writes are converted like the engine does it (see `sdk/coerceToVariableType.ts`). */
 export type VariableType = 'string' | 'number' | 'boolean' | 'date' | 'file';
-
-/**
- * Converts a value to the declared variable type where that is lossless, so conditions compare sensibly.
- * Mirrors the engine's variable store (runtime/src/engine/variableStore.ts), which the kit cannot import.
- */
-export function coerceToVariableType(type: VariableType | undefined, value: Json): Json {
-  if (type === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  if (type === 'boolean' && typeof value === 'string') {
-    if (/^(true|ja|yes)$/i.test(value.trim())) return true;
-    if (/^(false|nein|no)$/i.test(value.trim())) return false;
-  }
-  if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
-  return value;
-}
 
 /** Conversation variables as the engine keeps them: plain values plus secrets written by `sensitive` nodes. */
 export class VariableStore {

@@ -24,6 +24,7 @@ export {
 export { parseNodeConfig, configIssues } from './config.js';
 export { NodeRunError, NodeConfigError, type NodeRunErrorKind, type ConfigIssue } from './errors.js';
 export { NodeTimeoutError } from './deadline.js';
-export { coerceToVariableType, type LogEntry, type RecordedEvent, type TranscriptEntry, type VariableType } from './capture.js';
+export { coerceToVariableType } from '../sdk/coerceToVariableType.js';
+export { type LogEntry, type RecordedEvent, type TranscriptEntry, type VariableType } from './capture.js';
 export { findNonJson } from './json.js';
 export { moduleImports, type ModuleImport } from './moduleImports.js';

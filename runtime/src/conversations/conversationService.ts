@@ -1,13 +1,12 @@
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Client } from '@libsql/client';
-import type { Json, NodeRegistry, Services, UserInput } from '@dialogwerk/nodes';
+import { coerceToVariableType, type Json, type NodeRegistry, type Services, type UserInput } from '@dialogwerk/nodes';
 import type { CompiledFlow } from '../engine/compileFlow.js';
 import type { ChatMessage, ConversationState } from '../engine/conversationState.js';
 import { runTurn, type TurnOutcome, type TurnTrigger } from '../engine/runTurn.js';
 import { StateCodec } from '../engine/stateCodec.js';
 import { KeyedQueue } from '../engine/keyedQueue.js';
 import { TurnCommitter, TurnConflictError } from '../engine/turnCommitter.js';
-import { coerceToVariableType } from '../engine/variableStore.js';
 import type { FlowRepository } from '../flows/flowRepository.js';
 import type { SecretBox } from '../security/secretBox.js';
 import { lazyLogger, valueRedactor, type Logger } from '../logging/logger.js';
