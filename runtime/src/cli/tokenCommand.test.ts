@@ -20,7 +20,7 @@ describe('dialogwerk token', () => {
     expect(rotated.code).toBe(0);
     expect(rotated.stdout).toMatch(/^[\w-]{20,}\n$/);
     expect(rotated.stdout).not.toBe(first.stdout);
-    expect(rotated.stderr).toContain('Restart a running server');
+    expect(rotated.stderr).toContain('within 10 seconds');
     expect((await token()).stdout).toBe(rotated.stdout);
   });
 

@@ -8,8 +8,8 @@ Prints the admin token stored in the database (DATA_DIR or DATABASE_URL), genera
 Only the token goes to stdout, so it can be captured: TOKEN=$(npx dialogwerk token).
 
 Options:
-  --rotate    replace the stored token with a new one and print it; the old one stops working once the
-              server is restarted (a running server keeps the token it started with)
+  --rotate    replace the stored token with a new one and print it; a running server switches to it within
+              10 seconds and the old one stops working
   -h, --help  show this help
 
 When DIALOGWERK_ADMIN_TOKEN is set, the server uses that instead of the stored token; the command says so.`;
@@ -23,7 +23,7 @@ export const tokenCommand = cliCommand({
       let token: string;
       if (values.rotate) {
         token = await rotateAdminToken(db);
-        process.stderr.write('Rotated the admin token. Restart a running server for the new token to take effect.\n');
+        process.stderr.write('Rotated the admin token. A running server accepts only the new one within 10 seconds.\n');
       } else {
         const stored = await ensureAdminToken(db);
         token = stored.token;

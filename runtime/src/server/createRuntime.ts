@@ -13,6 +13,9 @@ import { createApp } from '../api/createApp.js';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** How soon a rotated admin token takes effect in a running server. */
+export const ADMIN_TOKEN_REFRESH_MS = 10_000;
+
 export interface Runtime {
   config: RuntimeConfig;
   database: Database;
@@ -27,7 +30,10 @@ export interface Runtime {
 }
 
 /** Wires the runtime together: database, node registry, services, engine and HTTP app. No network yet. */
-export async function createRuntime(config: RuntimeConfig, options: { log?: Logger; services?: Services } = {}): Promise<Runtime> {
+export async function createRuntime(
+  config: RuntimeConfig,
+  options: { log?: Logger; services?: Services; adminTokenRefreshMs?: number } = {},
+): Promise<Runtime> {
   const log = options.log ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const database = await openDatabase({ url: config.databaseUrl, synchronous: config.synchronous });
   const registry = new NodeRegistry(coreNodes, 'core');
@@ -37,6 +43,16 @@ export async function createRuntime(config: RuntimeConfig, options: { log?: Logg
     client: database.client, flows, registry, services: options.services ?? {}, box, log,
   });
   const adminToken = await ensureAdminToken(database.db, config.adminToken);
+  // `dialogwerk token --rotate` writes a new token into the database; pick it up without a restart.
+  const tokenRefresh =
+    adminToken.source === 'env'
+      ? undefined
+      : setInterval(() => {
+          ensureAdminToken(database.db)
+            .then((current) => (adminToken.token = current.token))
+            .catch((error) => log.warn('could not re-read the admin token', { error: String(error) }));
+        }, options.adminTokenRefreshMs ?? ADMIN_TOKEN_REFRESH_MS);
+  tokenRefresh?.unref();
   const seeded = config.exampleFlows
     ? await seedExampleFlows(flows, registry, path.join(repositoryRoot, 'examples/flows'), log)
     : [];
@@ -47,6 +63,7 @@ export async function createRuntime(config: RuntimeConfig, options: { log?: Logg
   return {
     config, database, registry, flows, conversations, app, adminToken, log, seeded,
     close: async () => {
+      clearInterval(tokenRefresh);
       await conversations.committer.drain();
       database.close();
     },
