@@ -35,6 +35,22 @@ function language(header: string | undefined): 'de' | 'en' {
   return header?.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 
+/**
+ * The revision an edit is based on, from `If-Match` (`3`, `"3"`, `W/"3"`) or `?revision=`; `*` or none means
+ * unconditional. Anything else is refused: ignoring a precondition the client meant to set would overwrite other edits.
+ */
+function expectedRevision(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '*') return undefined;
+  const match = raw.trim().match(/^(?:W\/"(\d{1,15})"|"(\d{1,15})"|(\d{1,15}))$/);
+  if (!match) {
+    throw new ApiError(400, 'INVALID_REVISION', {
+      de: 'If-Match bzw. revision muss eine Revisionsnummer sein, z. B. "3".',
+      en: 'If-Match or revision must be a revision number, e.g. "3".',
+    }, { value: raw.slice(0, 100) });
+  }
+  return Number(match[1] ?? match[2] ?? match[3]);
+}
+
 function warningsOf(problems: FlowProblem[]) {
   return problems.filter((problem) => problem.severity === 'warning');
 }
@@ -72,9 +88,8 @@ export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry
     const body = await readJsonBody(c, z.unknown(), { limit: MAX_FLOW_BODY });
     const lang = language(c.req.header('accept-language'));
     const { document, problems } = checkedDocument(body, id, c.req.query('allowErrors') === 'true', lang);
-    const ifMatch = c.req.header('if-match') ?? c.req.query('revision');
-    const expected = ifMatch === undefined ? undefined : Number(ifMatch.replace(/"/g, ''));
-    const revision = await flows.saveDraft(document, Number.isInteger(expected) ? expected : undefined);
+    const expected = expectedRevision(c.req.header('if-match') ?? c.req.query('revision'));
+    const revision = await flows.saveDraft(document, expected);
     return c.json({
       revision,
       problems: problems.map((p) => ({ ...p, message: p.message[lang], messages: p.message })),

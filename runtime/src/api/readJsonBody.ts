@@ -4,6 +4,20 @@ import { ApiError } from '../apiError.js';
 
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
+/** Deeper JSON would overflow the stack in recursive code downstream (zod's lazy schemas, hashing); no request needs it. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Nesting depth of a parsed JSON value, computed without recursion so any input is safe to measure. */
+function exceedsDepth(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(current)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 const tooLarge = (limit: number) =>
   new ApiError(413, 'BODY_TOO_LARGE', {
@@ -55,6 +69,12 @@ export async function readJsonBody<S extends z.ZodType>(
         en: 'The request body is not valid JSON.',
       }, { reason: (error as Error).message });
     }
+  }
+  if (exceedsDepth(value, MAX_JSON_DEPTH)) {
+    throw new ApiError(400, 'INVALID_BODY', {
+      de: `Die Anfrage ist zu tief verschachtelt (höchstens ${MAX_JSON_DEPTH} Ebenen).`,
+      en: `The request body is nested too deeply (at most ${MAX_JSON_DEPTH} levels).`,
+    }, [{ path: [], message: `nested deeper than ${MAX_JSON_DEPTH} levels`, code: 'too_deep' }]);
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
