@@ -25,7 +25,7 @@ const idMismatch = (urlId: string, bodyId: unknown) =>
     en: `The id in the document ("${String(bodyId)}") does not match the URL ("${urlId}").`,
   }, { urlId, bodyId });
 
-const versionNotFound = (flowId: string, version: number) =>
+const versionNotFound = (flowId: string, version: number | string) =>
   new ApiError(404, 'FLOW_VERSION_NOT_FOUND', {
     de: `Version ${version} von „${flowId}“ gibt es nicht.`,
     en: `Version ${version} of "${flowId}" does not exist.`,
@@ -138,9 +138,10 @@ export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry
 
   app.get('/flows/:flowId/versions/:version', async (c) => {
     const flow = await requireFlow(c.req.param('flowId'));
-    const number = Number(c.req.param('version'));
-    const version = Number.isInteger(number) ? await flows.version(flow.id, number) : undefined;
-    if (!version) throw versionNotFound(flow.id, number);
+    const raw = c.req.param('version');
+    const number = /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
+    const version = number === undefined ? undefined : await flows.version(flow.id, number);
+    if (!version) throw versionNotFound(flow.id, raw);
     return c.json(version);
   });
 

@@ -87,7 +87,10 @@ describe('a failing node', () => {
       const types = events.filter((e) => e.turn === 1).map((e) => e.type);
       expect(types.indexOf('node_error')).toBeLessThan(types.indexOf('fallback'));
       const handoffs = await h.query('SELECT node_id, reason, status FROM handoffs WHERE conversation_id = ?', [c.conversationId]);
-      expect(handoffs).toEqual([{ node_id: 'n', reason, status: 'open' }]);
+      const reasonText = reason === 'node_timeout'
+        ? 'Node "n" took too long; the bot could not continue.'
+        : 'Technical error in node "n"; the bot could not continue.';
+      expect(handoffs).toEqual([{ node_id: 'n', reason: reasonText, status: 'open' }]);
       const open = await h.request('GET', '/v1/handoffs?status=open', { token: ADMIN_TOKEN });
       expect(open.body.items.map((item: { conversationId: string }) => item.conversationId)).toContain(c.conversationId);
       // Handed off: the next customer message is stored for staff, the bot stays silent.
@@ -231,7 +234,7 @@ describe('the loop guard', () => {
       expect.objectContaining({ nodeId: 'a', data: expect.objectContaining({ reason: 'loop_guard' }) }),
     ]);
     expect(await h.query('SELECT node_id, reason, status FROM handoffs WHERE conversation_id = ?', [started.conversationId])).toEqual([
-      { node_id: 'a', reason: 'loop_guard', status: 'open' },
+      { node_id: 'a', reason: 'The flow was going round in circles (at node "a") and was stopped.', status: 'open' },
     ]);
   });
 

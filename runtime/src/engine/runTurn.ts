@@ -4,6 +4,7 @@ import type { ConversationState } from './conversationState.js';
 import { TurnRecorder } from './turnRecorder.js';
 import { createNodeContext, type ConversationInfo } from './nodeContext.js';
 import { runWithTimeout, NodeTimeoutError } from './runWithTimeout.js';
+import { fallbackReasonText } from './fallbackReasons.js';
 import { REDACTED, redactSecrets } from './redaction.js';
 
 export type TurnTrigger =
@@ -73,9 +74,11 @@ export async function runTurn(
     recorder.message('bot', apology, nodeId);
     state.waiting = undefined;
     state.status = 'handed_off';
-    state.handoff = { nodeId, resumePort: null, reason };
-    handoff.opened = { nodeId, reason };
-    recorder.event('handoff_opened', nodeId, null, { reason });
+    // Staff read the reason in the flow's default language; the code stays in the event for KPIs and reviews.
+    const reasonText = fallbackReasonText(reason, nodeId, flow.locales[0]!);
+    state.handoff = { nodeId, resumePort: null, reason: reasonText };
+    handoff.opened = { nodeId, reason: reasonText };
+    recorder.event('handoff_opened', nodeId, null, { reason: reasonText, code: reason });
   };
 
   let cursor: Cursor | undefined;

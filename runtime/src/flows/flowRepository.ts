@@ -87,9 +87,20 @@ export class FlowRepository {
     return existing.revision + 1;
   }
 
+  /**
+   * Deletes the flow. Its versions are archived under an id no flow can have ("~" is not allowed in flow ids):
+   * conversations still running on them keep working, and a new flow with the same id starts a fresh history.
+   */
   async delete(flowId: string): Promise<boolean> {
-    const result = await this.db.delete(flows).where(and(eq(flows.workspaceId, this.workspaceId), eq(flows.id, flowId)));
-    return result.rowsAffected > 0;
+    const archivedId = `${flowId}~deleted~${Date.now()}`;
+    const [, deleted] = await this.db.batch([
+      this.db
+        .update(flowVersions)
+        .set({ flowId: archivedId })
+        .where(and(eq(flowVersions.workspaceId, this.workspaceId), eq(flowVersions.flowId, flowId))),
+      this.db.delete(flows).where(and(eq(flows.workspaceId, this.workspaceId), eq(flows.id, flowId))),
+    ]);
+    return deleted.rowsAffected > 0;
   }
 
   /** Freezes a document as the next published version and points the flow at it, atomically. */
