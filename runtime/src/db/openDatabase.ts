@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema.js';
+import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
 
@@ -12,7 +13,10 @@ export interface Database {
   client: Client;
   db: Db;
   url: string;
-  close(): void;
+  /** Present for file databases: checkpoints the WAL on a worker thread. */
+  checkpointer?: WalCheckpointer;
+  /** Stops the checkpointer, folds the WAL into the database file and closes the connection. */
+  close(): Promise<void>;
 }
 
 export type SynchronousMode = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
@@ -32,15 +36,34 @@ function ensureDirectoryFor(url: string): void {
  * with stock settings. WAL with `synchronous=NORMAL` survives process crashes (SIGKILL); only power loss can drop
  * the last commits, and `FULL` is there for those who want that too.
  */
-export async function openDatabase(options: { url: string; synchronous?: SynchronousMode; migrate?: boolean }): Promise<Database> {
+export async function openDatabase(options: {
+  url: string;
+  synchronous?: SynchronousMode;
+  migrate?: boolean;
+  /** Checkpoint the WAL on a worker thread (default for file databases) instead of inside commits. */
+  checkpointInWorker?: boolean;
+}): Promise<Database> {
   ensureDirectoryFor(options.url);
   const client = createClient({ url: options.url, concurrency: 1 });
-  if (options.url.startsWith('file:')) {
+  const isFile = options.url.startsWith('file:') && !options.url.includes(':memory:');
+  if (isFile) {
     await client.execute('PRAGMA journal_mode=WAL');
     await client.execute(`PRAGMA synchronous=${options.synchronous ?? 'NORMAL'}`);
     await client.execute('PRAGMA busy_timeout=5000');
   }
   const db = drizzle(client, { schema });
   if (options.migrate !== false) await migrate(db, { migrationsFolder });
-  return { client, db, url: options.url, close: () => client.close() };
+  let checkpointer: WalCheckpointer | undefined;
+  if (isFile && options.checkpointInWorker !== false) {
+    await client.execute('PRAGMA wal_autocheckpoint=0');
+    checkpointer = await startWalCheckpointer(options.url);
+  }
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await checkpointer?.stop();
+      if (isFile) await client.execute('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
+      client.close();
+    })());
+  return { client, db, url: options.url, checkpointer, close };
 }

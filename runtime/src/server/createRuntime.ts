@@ -65,7 +65,7 @@ export async function createRuntime(
     close: async () => {
       clearInterval(tokenRefresh);
       await conversations.committer.drain();
-      database.close();
+      await database.close();
     },
   };
 }
