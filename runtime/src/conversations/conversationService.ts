@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Client } from '@libsql/client';
+import type { BatchExecutor } from '../db/preparedBatchExecutor.js';
 import { coerceToVariableType, type Json, type NodeRegistry, type Services, type UserInput } from '@dialogwerk/nodes';
 import type { CompiledFlow } from '../engine/compileFlow.js';
 import type { ChatMessage, ConversationState } from '../engine/conversationState.js';
@@ -17,6 +18,8 @@ import { conversationErrors } from './conversationErrors.js';
 
 export interface ConversationServiceOptions {
   client: Client;
+  /** How turn batches are committed; defaults to one `client.batch` write transaction. */
+  executeWriteBatch?: BatchExecutor;
   flows: FlowRepository;
   registry: NodeRegistry;
   services: Services;
@@ -102,7 +105,9 @@ export class ConversationService {
   constructor(private readonly options: ConversationServiceOptions) {
     this.#codec = new StateCodec(options.box);
     this.#flowCache = new CompiledFlowCache(options.flows, options.registry);
-    this.committer = new TurnCommitter(options.client);
+    this.committer = new TurnCommitter(
+      options.executeWriteBatch ?? (async (statements) => void (await options.client.batch(statements, 'write'))),
+    );
     this.#now = options.now ?? (() => new Date());
     this.#workspaceId = options.workspaceId ?? 'default';
   }

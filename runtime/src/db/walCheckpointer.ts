@@ -22,7 +22,6 @@ export interface WalCheckpointer {
  */
 export async function startWalCheckpointer(url: string, intervalMs = 500, onError?: (message: string) => void): Promise<WalCheckpointer> {
   const worker = new Worker(new URL('./walCheckpointWorker.js', import.meta.url), { workerData: { url, intervalMs } });
-  worker.unref();
   let last: CheckpointReport | undefined;
   let waiters: ((report: CheckpointReport) => void)[] = [];
   await new Promise<void>((resolve, reject) => {
@@ -38,6 +37,9 @@ export async function startWalCheckpointer(url: string, intervalMs = 500, onErro
       if (message.type === 'error') onError?.(message.message ?? 'checkpoint failed');
     });
   });
+  // After the listeners: attaching a 'message' listener refs the port again, and the checkpointer must never be the
+  // reason a process stays alive.
+  worker.unref();
   return {
     lastReport: () => last,
     nextCheckpoint: () => new Promise((resolve) => waiters.push(resolve)),
@@ -48,6 +50,8 @@ export async function startWalCheckpointer(url: string, intervalMs = 500, onErro
         });
         worker.once('exit', () => resolve());
       });
+      // Waiting for the worker must keep the process alive, or a shutdown would end mid-close.
+      worker.ref();
       worker.postMessage('stop');
       await stopped;
       await worker.terminate();

@@ -1,4 +1,5 @@
-import type { Client, InStatement, InValue } from '@libsql/client';
+import type { InStatement, InValue } from '@libsql/client';
+import type { BatchExecutor } from '../db/preparedBatchExecutor.js';
 
 export interface ConversationInsert {
   id: string;
@@ -78,7 +79,7 @@ export class TurnCommitter {
   #flushing = false;
   readonly stats = { batches: 0, turns: 0, maxBatch: 0 };
 
-  constructor(private readonly client: Client) {}
+  constructor(private readonly executeBatch: BatchExecutor) {}
 
   commit(write: TurnWrite): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -115,7 +116,7 @@ export class TurnCommitter {
 
   async #commitBatch(batch: Pending[]): Promise<void> {
     try {
-      await this.client.batch(statementsFor(batch.map((item) => item.write)), 'write');
+      await this.executeBatch(statementsFor(batch.map((item) => item.write)));
       this.stats.batches++;
       this.stats.turns += batch.length;
       this.stats.maxBatch = Math.max(this.stats.maxBatch, batch.length);

@@ -40,7 +40,7 @@ export async function createRuntime(
   const box = config.secret ? SecretBox.fromPassphrase(config.secret) : SecretBox.fromKeyFile(path.join(config.dataDir, 'secret.key'));
   const flows = new FlowRepository(database.db);
   const conversations = new ConversationService({
-    client: database.client, flows, registry, services: options.services ?? {}, box, log,
+    client: database.client, executeWriteBatch: database.executeWriteBatch, flows, registry, services: options.services ?? {}, box, log,
   });
   const adminToken = await ensureAdminToken(database.db, config.adminToken);
   // `dialogwerk token --rotate` writes a new token into the database; pick it up without a restart.
