@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from '../apiError.js';
@@ -29,6 +30,10 @@ const tooLarge = (limit: number) =>
 async function readLimited(c: Context, limit: number): Promise<string> {
   const declared = Number(c.req.header('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  // Under the Node server, read the socket stream directly: touching `c.req.raw.body` makes the adapter build a
+  // web Request and stream for every message, a measurable share of each chat turn's CPU.
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (incoming && !incoming.readableEnded && c.req.method !== 'GET') return readIncoming(incoming, limit);
   const body = c.req.raw.body;
   if (!body) return '';
   const reader = body.getReader();
@@ -45,6 +50,39 @@ async function readLimited(c: Context, limit: number): Promise<string> {
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function readIncoming(incoming: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        cleanup();
+        incoming.resume();
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      incoming.off('data', onData);
+      incoming.off('end', onEnd);
+      incoming.off('error', onError);
+    };
+    incoming.on('data', onData);
+    incoming.on('end', onEnd);
+    incoming.on('error', onError);
+  });
 }
 
 /**

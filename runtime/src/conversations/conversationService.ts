@@ -60,6 +60,8 @@ interface CachedConversation {
   storedState: string;
   /** Client message ids already processed (prefixed by sender): the hash of their body and their turn number. */
   clientIds: Map<string, { hash: string; seq: number }>;
+  /** True once older ids were dropped from `clientIds`; unknown ids are then looked up in the turn log. */
+  clientIdsTruncated: boolean;
 }
 
 /** Messages live in the turn's events; the stored response keeps only what is not derivable from them. */
@@ -74,6 +76,17 @@ function withJsonEscapes(values: unknown[]): unknown[] {
     const escaped = JSON.stringify(value).slice(1, -1);
     return escaped === value ? [value] : [value, escaped];
   });
+}
+
+/** How many processed message ids a cached conversation keeps in memory; older ones stay in the turn log. */
+export const REMEMBERED_CLIENT_IDS = 256;
+
+function rememberClientId(entry: CachedConversation, key: string, value: { hash: string; seq: number }): void {
+  entry.clientIds.set(key, value);
+  if (entry.clientIds.size > REMEMBERED_CLIENT_IDS) {
+    entry.clientIds.delete(entry.clientIds.keys().next().value!);
+    entry.clientIdsTruncated = true;
+  }
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -146,7 +159,7 @@ export class ConversationService {
       extra: handoffStatements(identity, outcome, startedAt),
     });
     this.#remember({
-      ...identity, flowVersionId: flow.versionId, isTest, tokenHash: sha256(token), turn: 0, status: outcome.state.status, storedState, clientIds: new Map(),
+      ...identity, flowVersionId: flow.versionId, isTest, tokenHash: sha256(token), turn: 0, status: outcome.state.status, storedState, clientIds: new Map(), clientIdsTruncated: false,
     });
     return { conversationId: id, token, ...response };
   }
@@ -237,7 +250,7 @@ export class ConversationService {
     entry.turn = seq;
     entry.status = outcome.state.status;
     entry.storedState = storedState;
-    if (clientKey && requestHash) entry.clientIds.set(clientKey, { hash: requestHash, seq });
+    if (clientKey && requestHash) rememberClientId(entry, clientKey, { hash: requestHash, seq });
     return response;
   }
 
@@ -271,7 +284,7 @@ export class ConversationService {
   }
 
   async #replay(entry: CachedConversation, key: string, requestHash: string): Promise<TurnResponse | undefined> {
-    const known = entry.clientIds.get(key);
+    const known = entry.clientIds.get(key) ?? (entry.clientIdsTruncated ? await this.#lookUpClientId(entry, key) : undefined);
     if (known === undefined) return undefined;
     if (known.hash !== requestHash) throw conversationErrors.idempotencyConflict();
     const result = await this.options.client.execute({
@@ -281,6 +294,15 @@ export class ConversationService {
     const row = result.rows[0]!;
     const { status, input } = JSON.parse(String(row.response)) as Omit<TurnResponse, 'messages'>;
     return { status, messages: messagesOf(parseEvents(String(row.events))), ...(input ? { input } : {}) };
+  }
+
+  async #lookUpClientId(entry: CachedConversation, key: string): Promise<{ hash: string; seq: number } | undefined> {
+    const result = await this.options.client.execute({
+      sql: 'SELECT request_hash, seq FROM turns WHERE conversation_id = ? AND client_message_id = ?',
+      args: [entry.id, key],
+    });
+    const row = result.rows[0];
+    return row ? { hash: String(row.request_hash), seq: Number(row.seq) } : undefined;
   }
 
   #checkToken(entry: CachedConversation, token: string): void {
@@ -328,7 +350,7 @@ export class ConversationService {
           args: [conversationId],
         },
         {
-          sql: 'SELECT client_message_id, request_hash, seq FROM turns WHERE conversation_id = ? AND client_message_id IS NOT NULL',
+          sql: 'SELECT client_message_id, request_hash, seq FROM turns WHERE conversation_id = ? AND client_message_id IS NOT NULL ORDER BY seq',
           args: [conversationId],
         },
       ],
@@ -346,8 +368,10 @@ export class ConversationService {
       turn: Number(row.turn),
       status: row.status as ConversationState['status'],
       storedState: String(row.state),
-      clientIds: new Map(clientIds!.rows.map((r) => [String(r.client_message_id), { hash: String(r.request_hash), seq: Number(r.seq) }])),
+      clientIds: new Map(),
+      clientIdsTruncated: false,
     };
+    for (const r of clientIds!.rows) rememberClientId(entry, String(r.client_message_id), { hash: String(r.request_hash), seq: Number(r.seq) });
     this.#remember(entry);
     return entry;
   }
