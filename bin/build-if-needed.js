@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start` builds the builder only when its sources are newer than the last build, so restarts stay fast.
+// `npm start` builds the builder and the runtime bundle only when their sources are newer than the last build, so
+// restarts stay fast.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -25,4 +26,10 @@ if (builtAt > changedAt && process.argv[2] !== '--force') {
     cwd: root,
     stdio: 'inherit',
   });
+}
+
+const { runtimeBundleIsFresh } = await import('./runtimeBundle.js');
+if (!runtimeBundleIsFresh() || process.argv[2] === '--force') {
+  await import('./build-runtime.js');
+  console.log('Runtime bundle built.');
 }

@@ -10,10 +10,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readRuntimeConfig } from '../../runtime/src/config/runtimeConfig.js';
-import { createRuntime } from '../../runtime/src/server/createRuntime.js';
+import { pathToFileURL } from 'node:url';
+// @ts-expect-error plain JavaScript helper of the bin scripts
+import { runtimeBundleIsFresh, runtimeLibraryBundle } from '../../bin/runtimeBundle.js';
 import { loopingThreeQuestionFlow } from '../../runtime/src/testing/flowFixtures.js';
 import { isMainModule } from './spawnProcess.js';
+
+// Measure the engine as `npm start` runs it: the prebuilt bundle when it is up to date, else the sources.
+const runtimeModule: typeof import('../../runtime/src/index.js') = runtimeBundleIsFresh()
+  ? await import(pathToFileURL(runtimeLibraryBundle).href)
+  : await import('../../runtime/src/index.js');
+const { createRuntime, readRuntimeConfig } = runtimeModule;
 
 export interface EngineBenchOptions {
   conversations: number;
