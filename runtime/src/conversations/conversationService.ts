@@ -79,7 +79,7 @@ function withJsonEscapes(values: unknown[]): unknown[] {
 }
 
 /** How many processed message ids a cached conversation keeps in memory; older ones stay in the turn log. */
-export const REMEMBERED_CLIENT_IDS = 256;
+export const REMEMBERED_CLIENT_IDS = 1024;
 
 function rememberClientId(entry: CachedConversation, key: string, value: { hash: string; seq: number }): void {
   entry.clientIds.set(key, value);
