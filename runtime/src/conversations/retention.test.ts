@@ -92,3 +92,43 @@ describe('retention', () => {
     expect((await footprint(b.conversationId)).conversations).toBe(1);
   });
 });
+
+describe('retention purge racing a turn in flight', () => {
+  it('leaves no orphaned turn-log row when the conversation is deleted while its turn runs', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { validateFlow } = await import('@dialogwerk/nodes');
+    const { readRuntimeConfig } = await import('../config/runtimeConfig.js');
+    const { createRuntime } = await import('../server/createRuntime.js');
+    const { threeQuestionFlow } = await import('../testing/flowFixtures.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dw-purge-race-'));
+    const rt = await createRuntime({
+      ...readRuntimeConfig({}), dataDir: dir, databaseUrl: `file:${path.join(dir, 'db.db')}`, logLevel: 'silent', exampleFlows: false, adminToken: 't',
+    });
+    try {
+      const flow = validateFlow(threeQuestionFlow('race'), rt.registry).flow!;
+      await rt.flows.saveDraft(flow);
+      await rt.flows.publish('race', flow, null, null);
+      const started = await rt.conversations.start({ flowId: 'race' });
+      // The purge's delete lands after the turn has loaded its state and before it commits.
+      const reply = rt.conversations.send(started.conversationId, started.token, {
+        id: 'm1',
+        text: 'Ada',
+      });
+      await rt.database.client.batch(
+        [
+          { sql: 'DELETE FROM turns WHERE conversation_id = ?', args: [started.conversationId] },
+          { sql: 'DELETE FROM conversations WHERE id = ?', args: [started.conversationId] },
+        ],
+        'write',
+      );
+      await reply;
+      const orphans = await rt.database.client.execute({ sql: 'SELECT count(*) AS n FROM turns WHERE conversation_id = ?', args: [started.conversationId] });
+      expect(Number(orphans.rows[0]!.n)).toBe(0);
+    } finally {
+      await rt.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

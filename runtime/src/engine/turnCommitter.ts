@@ -144,13 +144,16 @@ export function statementsFor(writes: TurnWrite[]): InStatement[] {
       ),
     );
   }
-  statements.push(
-    multiRowInsert(
-      'turns',
-      ['workspace_id', 'conversation_id', 'seq', 'kind', 'client_message_id', 'request_hash', 'response', 'events', 'created_at'],
-      writes.map(({ turn: t }) => [t.workspaceId, t.conversationId, t.seq, t.kind, t.clientMessageId, t.requestHash, t.response, t.events, t.createdAt]),
-    ),
-  );
+  // Only for conversations that still exist: a retention purge may delete one while its turn is in flight, and the
+  // turn must then not leave an orphaned transcript row behind.
+  const rows = writes.map(({ turn: t }) => [t.workspaceId, t.conversationId, t.seq, t.kind, t.clientMessageId, t.requestHash, t.response, t.events, t.createdAt]);
+  statements.push({
+    sql:
+      'INSERT INTO turns (workspace_id, conversation_id, seq, kind, client_message_id, request_hash, response, events, created_at) ' +
+      `SELECT * FROM (VALUES ${rows.map(() => '(?,?,?,?,?,?,?,?,?)').join(',')}) AS v ` +
+      'WHERE EXISTS (SELECT 1 FROM conversations c WHERE c.id = v.column2)',
+    args: rows.flat(),
+  });
   const updates = writes.flatMap((w) => (w.update ? [w.update] : []));
   if (updates.length > 0) {
     statements.push({
