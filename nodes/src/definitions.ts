@@ -14,10 +14,12 @@ export { askNode } from './core/ask/ask.node.js';
 export { conditionNode } from './core/condition/condition.node.js';
 export { setNode } from './core/set/set.node.js';
 export { endNode } from './core/end/end.node.js';
+export { httpRequestNode } from './core/httpRequest/httpRequest.node.js';
 import { messageNode } from './core/message/message.node.js';
 import { askNode } from './core/ask/ask.node.js';
 import { conditionNode } from './core/condition/condition.node.js';
 import { setNode } from './core/set/set.node.js';
 import { endNode } from './core/end/end.node.js';
+import { httpRequestNode } from './core/httpRequest/httpRequest.node.js';
 
-export const coreNodeDefinitions = [messageNode, askNode, conditionNode, setNode, endNode];
+export const coreNodeDefinitions = [messageNode, askNode, conditionNode, setNode, endNode, httpRequestNode];

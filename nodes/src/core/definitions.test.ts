@@ -58,6 +58,7 @@ describe('core node definitions stay browser-safe', () => {
       `ask${sep}ask.node.ts`,
       `condition${sep}condition.node.ts`,
       `end${sep}end.node.ts`,
+      `httpRequest${sep}httpRequest.node.ts`,
       `message${sep}message.node.ts`,
       `set${sep}set.node.ts`,
     ]);
