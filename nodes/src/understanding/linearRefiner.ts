@@ -1,0 +1,47 @@
+// Optional discriminative layer: multinomial logistic regression (plain SGD) on the same TF-IDF vectors.
+// Similarity scoring alone cannot learn that a shared feature matters for one intent and not another.
+
+export type SparseVec = Map<number, number>;
+
+export interface LinearModel { probabilities(x: SparseVec): Float64Array }
+
+export function trainLinear(xs: SparseVec[], ys: number[], nFeatures: number, nClasses: number, epochs = 3, rate = 8): LinearModel {
+  const w = new Float32Array(nFeatures * nClasses);
+  const p = new Float64Array(nClasses);
+  const forward = (x: SparseVec) => {
+    p.fill(0);
+    for (const [id, v] of x) {
+      const base = id * nClasses;
+      for (let c = 0; c < nClasses; c++) p[c]! += v * w[base + c]!;
+    }
+    let max = -Infinity;
+    for (let c = 0; c < nClasses; c++) if (p[c]! > max) max = p[c]!;
+    let sum = 0;
+    for (let c = 0; c < nClasses; c++) { p[c] = Math.exp(p[c]! - max); sum += p[c]!; }
+    for (let c = 0; c < nClasses; c++) p[c]! /= sum;
+    return p;
+  };
+  // Deterministic visiting order (stride permutation) instead of Math.random shuffles.
+  const n = xs.length;
+  const step = n > 1 ? findCoprime(n) : 1;
+  for (let e = 0; e < epochs; e++) {
+    const lr = rate / (1 + e);
+    for (let k = 0, i = e % Math.max(n, 1); k < n; k++, i = (i + step) % n) {
+      const x = xs[i]!;
+      const probs = forward(x);
+      probs[ys[i]!]! -= 1;
+      for (const [id, v] of x) {
+        const base = id * nClasses;
+        for (let c = 0; c < nClasses; c++) w[base + c]! -= lr * v * probs[c]!;
+      }
+    }
+  }
+  return { probabilities: (x) => Float64Array.from(forward(x)) };
+}
+
+function findCoprime(n: number): number {
+  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+  let s = Math.floor(n * 0.618) || 1;
+  while (gcd(s, n) !== 1) s++;
+  return s;
+}
