@@ -1,21 +1,13 @@
 #!/usr/bin/env node
 // `npm start` builds the builder and the runtime bundle only when their sources are newer than the last build, so
 // restarts stay fast.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { newestMtime, repositoryRoot as root, runtimeBundleIsFresh } from './runtimeBundle.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const output = path.join(root, 'builder/dist/index.html');
 const sources = ['builder/src', 'builder/index.html', 'builder/public', 'vite.config.ts', 'package-lock.json'];
-
-function newestMtime(entry) {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
-}
 
 const builtAt = existsSync(output) ? statSync(output).mtimeMs : 0;
 const changedAt = Math.max(...sources.map((source) => newestMtime(path.join(root, source))));
@@ -28,7 +20,6 @@ if (builtAt > changedAt && process.argv[2] !== '--force') {
   });
 }
 
-const { runtimeBundleIsFresh } = await import('./runtimeBundle.js');
 if (!runtimeBundleIsFresh() || process.argv[2] === '--force') {
   await import('./build-runtime.js');
   console.log('Runtime bundle built.');

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Client } from '@libsql/client';
-import type { BatchExecutor } from '../db/preparedBatchExecutor.js';
+import { clientBatchExecutor, type BatchExecutor } from '../db/preparedBatchExecutor.js';
 import { coerceToVariableType, type Json, type NodeRegistry, type Services, type UserInput } from '@dialogwerk/nodes';
 import type { CompiledFlow } from '../engine/compileFlow.js';
 import type { ChatMessage, ConversationState } from '../engine/conversationState.js';
@@ -118,9 +118,7 @@ export class ConversationService {
   constructor(private readonly options: ConversationServiceOptions) {
     this.#codec = new StateCodec(options.box);
     this.#flowCache = new CompiledFlowCache(options.flows, options.registry);
-    this.committer = new TurnCommitter(
-      options.executeWriteBatch ?? (async (statements) => void (await options.client.batch(statements, 'write'))),
-    );
+    this.committer = new TurnCommitter(options.executeWriteBatch ?? clientBatchExecutor(options.client));
     this.#now = options.now ?? (() => new Date());
     this.#workspaceId = options.workspaceId ?? 'default';
   }
@@ -142,6 +140,7 @@ export class ConversationService {
     }
     const id = randomUUID();
     const token = randomBytes(24).toString('base64url');
+    const tokenHash = sha256(token);
     const isTest = request.testVersionId !== undefined;
     const outcome = await this.#run(flow, state, { id, isTest }, { kind: 'start' }, { locale: state.locale, flowVersion: flow.version, isTest });
     const response = turnResponse(outcome.state, outcome.recorder.messages);
@@ -150,7 +149,7 @@ export class ConversationService {
     await this.committer.commit({
       insert: {
         ...identity, flowVersionId: flow.versionId, flowVersion: flow.version, isTest, status: outcome.state.status,
-        locale: state.locale, tokenHash: sha256(token), state: storedState, turn: 0, createdAt: startedAt,
+        locale: state.locale, tokenHash, state: storedState, turn: 0, createdAt: startedAt,
       },
       turn: {
         workspaceId: identity.workspaceId, conversationId: id, seq: 0, kind: 'start', clientMessageId: null, requestHash: null,
@@ -159,7 +158,7 @@ export class ConversationService {
       extra: handoffStatements(identity, outcome, startedAt),
     });
     this.#remember({
-      ...identity, flowVersionId: flow.versionId, isTest, tokenHash: sha256(token), turn: 0, status: outcome.state.status, storedState, clientIds: new Map(), clientIdsTruncated: false,
+      ...identity, flowVersionId: flow.versionId, isTest, tokenHash, turn: 0, status: outcome.state.status, storedState, clientIds: new Map(), clientIdsTruncated: false,
     });
     return { conversationId: id, token, ...response };
   }

@@ -6,7 +6,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema.js';
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.js';
-import { filePathOf, openPreparedBatchExecutor, type BatchExecutor } from './preparedBatchExecutor.js';
+import { clientBatchExecutor, filePathOf, openPreparedBatchExecutor, type BatchExecutor } from './preparedBatchExecutor.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
 
@@ -26,13 +26,6 @@ export type SynchronousMode = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
-function ensureDirectoryFor(url: string): void {
-  if (!url.startsWith('file:')) return;
-  const file = url.slice('file:'.length).split('?')[0]!;
-  if (file === ':memory:' || file === '') return;
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-}
-
 /**
  * Opens the database with the settings the engine relies on. `concurrency: 1` keeps the local client on a single
  * connection, because PRAGMAs like `synchronous` apply per connection and a pool would silently open new ones
@@ -46,10 +39,10 @@ export async function openDatabase(options: {
   /** Checkpoint the WAL on a worker thread (default for file databases) instead of inside commits. */
   checkpointInWorker?: boolean;
 }): Promise<Database> {
-  ensureDirectoryFor(options.url);
+  const file = filePathOf(options.url);
+  if (file) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const client = createClient({ url: options.url, concurrency: 1 });
-  const isFile = options.url.startsWith('file:') && !options.url.includes(':memory:');
-  if (isFile) {
+  if (file) {
     await client.execute('PRAGMA journal_mode=WAL');
     await client.execute(`PRAGMA synchronous=${options.synchronous ?? 'NORMAL'}`);
     await client.execute('PRAGMA busy_timeout=5000');
@@ -57,19 +50,18 @@ export async function openDatabase(options: {
   const db = drizzle(client, { schema });
   if (options.migrate !== false) await migrate(db, { migrationsFolder });
   let checkpointer: WalCheckpointer | undefined;
-  if (isFile && options.checkpointInWorker !== false) {
+  if (file && options.checkpointInWorker !== false) {
     await client.execute('PRAGMA wal_autocheckpoint=0');
     checkpointer = await startWalCheckpointer(options.url);
   }
-  const file = filePathOf(options.url);
   const prepared = file ? openPreparedBatchExecutor(file, { synchronous: options.synchronous ?? 'NORMAL' }) : undefined;
-  const executeWriteBatch: BatchExecutor = prepared?.execute ?? (async (statements) => void (await client.batch(statements, 'write')));
+  const executeWriteBatch: BatchExecutor = prepared?.execute ?? clientBatchExecutor(client);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       prepared?.close();
       await checkpointer?.stop();
-      if (isFile) await client.execute('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
+      if (file) await client.execute('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
       client.close();
     })());
   return { client, db, url: options.url, checkpointer, executeWriteBatch, close };

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { InStatement, InValue } from '@libsql/client';
+import type { Client, InStatement, InValue } from '@libsql/client';
 import type { SynchronousMode } from './openDatabase.js';
 
 /** Runs a list of statements as one write transaction; rejects (with everything rolled back) if any fails. */
@@ -60,6 +60,11 @@ export function openPreparedBatchExecutor(
   };
 
   return { execute, close: () => db.close() };
+}
+
+/** The generic commit path: one `client.batch` write transaction (remote databases, and services built without one). */
+export function clientBatchExecutor(client: Client): BatchExecutor {
+  return async (statements) => void (await client.batch(statements, 'write'));
 }
 
 /** The file path of a `file:` URL, or undefined for remote and in-memory databases. */
