@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './runtime/src/db/schema.ts',
+  schema: './runtime/src/db/schema/*.ts',
   out: './runtime/drizzle',
 });

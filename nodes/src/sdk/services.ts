@@ -1,34 +1,23 @@
-import type { Json } from './defineNode.js';
-
 /**
  * Capabilities nodes use without knowing who provides them. The runtime ships embedded implementations
- * (built-in calendar, inventory, contacts, handoff inbox); plugins can replace or extend them.
+ * (built-in calendar, inventory, contacts, handoff inbox); plugins can replace or extend them. One file per service.
  */
-export interface CalendarService {
-  freeSlots(query: { from: string; to: string; durationMinutes: number; calendar?: string }): Promise<{ start: string; end: string }[]>;
-  book(booking: { start: string; end: string; title: string; attendee: Record<string, Json>; calendar?: string }): Promise<{ id: string }>;
-}
-
-export interface InventoryService {
-  lookup(query: { sku?: string; text?: string }): Promise<{ sku: string; name: string; available: number; price?: number }[]>;
-}
-
-export interface ContactsService {
-  upsert(contact: { conversationId: string; flowId: string; data: Record<string, Json> }): Promise<{ id: string }>;
-}
-
-export interface InboxService {
-  /** Opens a handoff to staff; returns whether somebody is reachable now (office hours). */
-  openHandoff(request: { conversationId: string; flowId: string; nodeId: string | null; reason: string }): Promise<void>;
-}
-
-export interface NotifierService {
-  notify(notification: { topic: string; subject: string; text: string; data?: Record<string, Json> }): Promise<void>;
-}
-
-export interface LlmService {
-  complete(request: { system: string; prompt: string; signal?: AbortSignal }): Promise<{ text: string; tokens?: number }>;
-}
+import type { CalendarService } from './services/calendar.js';
+import type { InventoryService } from './services/inventory.js';
+import type { ContactsService } from './services/contacts.js';
+import type { InboxService } from './services/inbox.js';
+import type { NotifierService } from './services/notifier.js';
+import type { LlmService } from './services/llm.js';
+import type { KnowledgeService } from './services/knowledge.js';
+import type { FileStore } from './services/files.js';
+export type * from './services/calendar.js';
+export type * from './services/inventory.js';
+export type * from './services/contacts.js';
+export type * from './services/inbox.js';
+export type * from './services/notifier.js';
+export type * from './services/llm.js';
+export type * from './services/knowledge.js';
+export type * from './services/files.js';
 
 export interface Services {
   calendar?: CalendarService;
@@ -37,4 +26,6 @@ export interface Services {
   inbox?: InboxService;
   notifier?: NotifierService;
   llm?: LlmService;
+  knowledge?: KnowledgeService;
+  files?: FileStore;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import * as schema from './schema.js';
+import * as schema from './schema/index.js';
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.js';
 import { clientBatchExecutor, filePathOf, openPreparedBatchExecutor, type BatchExecutor } from './preparedBatchExecutor.js';
 

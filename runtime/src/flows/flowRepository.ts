@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { FlowDocument } from '@dialogwerk/nodes';
 import type { Db } from '../db/openDatabase.js';
-import { flows, flowVersions } from '../db/schema.js';
+import { flows, flowVersions } from '../db/schema/index.js';
 import { ApiError } from '../apiError.js';
 import { documentHash } from './documentHash.js';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/openDatabase.js';
-import { settings } from '../db/schema.js';
+import { settings } from '../db/schema/index.js';
 
 const KEY = 'admin_token';
 

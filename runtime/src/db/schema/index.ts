@@ -1,0 +1,6 @@
+/**
+ * The database schema, one file per area so features own their tables. drizzle-kit reads every file in this folder
+ * (`npm run db:generate`, see docs/ARCHITECTURE.md).
+ */
+export * from './core.js';
+export * from './events.js';

@@ -1,0 +1,35 @@
+import type { Hono } from 'hono';
+import type { Services } from '@dialogwerk/nodes';
+import type { AppEnv } from '../api/appEnv.js';
+import type { RuntimeConfig } from '../config/runtimeConfig.js';
+import type { Database } from '../db/openDatabase.js';
+import type { Logger } from '../logging/logger.js';
+import type { SecretBox } from '../security/secretBox.js';
+import type { DomainEvents } from '../events/domainEvents.js';
+
+/** What a runtime module may use: the database, config, logger, secret box and the domain events after commit. */
+export interface ModuleDependencies {
+  database: Database;
+  config: RuntimeConfig;
+  log: Logger;
+  box: SecretBox;
+  events: DomainEvents;
+}
+
+/**
+ * One embedded capability of the runtime (built-in calendar, inventory, contacts, knowledge bases, LLM settings, files):
+ * the service implementations nodes use, plus its HTTP routes. Modules keep `createRuntime` and `createApp` free of
+ * per-feature code; adding a capability is one entry in `embeddedModules`.
+ */
+export interface RuntimeModule {
+  name: string;
+  /** Service implementations; later modules (plugins) override earlier ones. */
+  services?: Services;
+  /** Routes under `/v1` that require the admin token. */
+  adminRoutes?: Hono<AppEnv>;
+  /** Routes under `/v1` without the admin token (they check their own credentials, e.g. an ICS feed token). */
+  publicRoutes?: Hono<AppEnv>;
+  close?(): Promise<void> | void;
+}
+
+export type RuntimeModuleFactory = (deps: ModuleDependencies) => RuntimeModule | Promise<RuntimeModule>;
