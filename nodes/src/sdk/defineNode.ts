@@ -20,9 +20,17 @@ export interface InputSpec {
   choices?: { id: string; label: string }[];
 }
 
+/** A link shown with a bot message: a booking's .ics file, a document, an uploaded photo. */
+export interface MessageAttachment {
+  name: string;
+  url: string;
+  contentType?: string;
+}
+
 export interface BotMessage {
   text: string;
   choices?: { id: string; label: string }[];
+  attachments?: MessageAttachment[];
 }
 
 /** A customer's message as the node sees it (sensitive answers arrive in clear only here). */

@@ -99,6 +99,11 @@ const chatSchemas: Record<string, JsonSchema> = {
       role: { type: 'string', enum: ['bot', 'user', 'agent'] },
       text: string(`The text in the conversation's locale, verbatim. Answers to sensitive nodes (and bot texts containing them) appear as "${REDACTED}".`),
       choices: { type: 'array', items: schemaRef('Choice'), description: 'Quick replies offered with this message.' },
+      attachments: {
+        type: 'array',
+        description: 'Links that belong to the message, e.g. the .ics file of a booking or an uploaded photo.',
+        items: object({ name: string('File name to show.'), url: string('Where to fetch it (relative to the server).'), contentType: string('MIME type.') }, ['name', 'url']),
+      },
       createdAt: dateTime('When the message was recorded (ISO 8601).'),
     },
     ['id', 'role', 'text', 'createdAt'],

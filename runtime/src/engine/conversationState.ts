@@ -20,6 +20,8 @@ export interface ChatMessage {
   role: 'bot' | 'user' | 'agent';
   text: string;
   choices?: { id: string; label: string }[];
+  /** Links that belong to the message (a booking's .ics file); an extension of the contract's message. */
+  attachments?: { name: string; url: string; contentType?: string }[];
   createdAt: string;
 }
 

@@ -63,8 +63,8 @@ export function createNodeContext(scope: NodeRunScope): NodeContext<unknown> {
   };
   const say = (message: string | BotMessage) => {
     if (!active()) return;
-    const { text, choices } = typeof message === 'string' ? { text: message, choices: undefined } : message;
-    recorder.message('bot', redactSecrets(text, state.secrets, templatedSecrets), node.id, choices);
+    const { text, choices, attachments } = typeof message === 'string' ? { text: message, choices: undefined, attachments: undefined } : message;
+    recorder.message('bot', redactSecrets(text, state.secrets, templatedSecrets), node.id, choices, attachments);
     scope.pending.input = undefined;
   };
   return {

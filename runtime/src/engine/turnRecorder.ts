@@ -12,10 +12,17 @@ export class TurnRecorder {
     this.#now = now;
   }
 
-  message(role: ChatMessage['role'], text: string, nodeId: string | null, choices?: ChatMessage['choices']): ChatMessage {
+  message(
+    role: ChatMessage['role'],
+    text: string,
+    nodeId: string | null,
+    choices?: ChatMessage['choices'],
+    attachments?: ChatMessage['attachments'],
+  ): ChatMessage {
     const createdAt = this.#now().toISOString();
     const message: ChatMessage = { id: randomUUID(), role, text, createdAt };
     if (choices?.length) message.choices = choices;
+    if (attachments?.length) message.attachments = attachments;
     this.messages.push(message);
     this.events.push({ type: 'message', nodeId, message, createdAt });
     return message;
