@@ -16,6 +16,7 @@ import { catalogueRoutes } from './catalogueRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
 import { openApiDocument } from './openApiDocument.js';
 import { mountBuilder } from './staticBuilder.js';
+import type { RuntimeModule } from '../modules/runtimeModule.js';
 
 export interface AppDependencies {
   client: Client;
@@ -26,6 +27,8 @@ export interface AppDependencies {
   adminToken: () => string;
   builderDist?: string;
   version?: string;
+  /** Embedded capabilities and plugins with their own routes. */
+  modules?: RuntimeModule[];
 }
 
 export function createApp(deps: AppDependencies): Hono<AppEnv> {
@@ -45,6 +48,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.get('/v1/openapi.json', (c) => c.json((openApi ??= openApiDocument(deps.version ?? '0.1.0'))));
   app.route('/v1', healthRoutes(deps.client, deps.version ?? '0.1.0'));
   app.route('/v1', chatRoutes(deps.conversations));
+  for (const module of deps.modules ?? []) if (module.publicRoutes) app.route('/v1', module.publicRoutes);
 
   const admin = new Hono<AppEnv>();
   admin.use('*', adminAuth());
@@ -52,6 +56,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   admin.route('/', conversationAdminRoutes(deps.client));
   admin.route('/', handoffRoutes(deps.client, deps.conversations));
   admin.route('/', catalogueRoutes(deps.registry));
+  for (const module of deps.modules ?? []) if (module.adminRoutes) admin.route('/', module.adminRoutes);
   app.route('/v1', admin);
 
   if (deps.builderDist) mountBuilder(app, deps.builderDist);

@@ -13,6 +13,10 @@ import { StateCodec } from '../engine/stateCodec.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { coreRegistry } from './coreRegistry.js';
 import { readConversationState } from './readConversationState.js';
+import { readRuntimeConfig } from '../config/runtimeConfig.js';
+import { DomainEvents } from '../events/domainEvents.js';
+import { embeddedModules } from '../modules/embeddedModules.js';
+import { loadModules, type LoadedModules } from '../modules/loadModules.js';
 
 const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
@@ -56,10 +60,12 @@ export async function createInProcessBot(document: unknown, options: { log?: Log
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dialogwerk-cli-'));
   let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
+  let modules: LoadedModules | undefined;
   let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
+    void modules?.close().catch(() => undefined);
     database?.close();
     rmSync(dir, { recursive: true, force: true });
   };
@@ -69,10 +75,14 @@ export async function createInProcessBot(document: unknown, options: { log?: Log
     const box = new SecretBox(randomBytes(32));
     const codec = new StateCodec(box);
     const flows = new FlowRepository(database.db);
+    const log = options.log ?? cliLogger();
+    // The same embedded services as the server (calendar, inventory, ...), so specs exercise the real behaviour.
+    const config = { ...readRuntimeConfig({}), dataDir: dir, databaseUrl: database.url, exampleFlows: false };
+    modules = await loadModules(embeddedModules, { database, config, log, box, events: new DomainEvents(database.client, log) });
     await flows.saveDraft(flow);
     await flows.publish(flow.id, flow, 'dialogwerk cli', 'cli');
     const service = new ConversationService({
-      client: database.client, flows, registry, services: {}, box, log: options.log ?? cliLogger(),
+      client: database.client, flows, registry, services: modules.services, box, log,
     });
     const client = database.client;
     return {

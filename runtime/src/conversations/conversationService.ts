@@ -13,7 +13,7 @@ import type { SecretBox } from '../security/secretBox.js';
 import { lazyLogger, valueRedactor, type Logger } from '../logging/logger.js';
 import { CompiledFlowCache } from './compiledFlowCache.js';
 import { turnResponse, type TurnResponse } from './chatResponse.js';
-import { handoffStatements, messagesOf, parseEvents, serializeEvents } from './turnWrite.js';
+import { domainEventStatements, handoffStatements, messagesOf, parseEvents, serializeEvents } from './turnWrite.js';
 import { conversationErrors } from './conversationErrors.js';
 
 export interface ConversationServiceOptions {
@@ -30,6 +30,8 @@ export interface ConversationServiceOptions {
   nodeTimeoutMs?: number;
   maxStepsPerTurn?: number;
   cacheSize?: number;
+  /** Called after a commit that stored domain events, so subscribers get them soon. */
+  onEventsCommitted?: () => void;
 }
 
 export interface StartRequest {
@@ -155,8 +157,12 @@ export class ConversationService {
         workspaceId: identity.workspaceId, conversationId: id, seq: 0, kind: 'start', clientMessageId: null, requestHash: null,
         response: storedResponse(response), events: serializeEvents(outcome.recorder.events), createdAt: startedAt,
       },
-      extra: handoffStatements(identity, outcome, startedAt),
+      extra: [
+        ...handoffStatements(identity, outcome, startedAt),
+        ...domainEventStatements({ ...identity, flowVersion: flow.version, isTest }, outcome),
+      ],
     });
+    if (outcome.recorder.domainEvents.length > 0) this.options.onEventsCommitted?.();
     this.#remember({
       ...identity, flowVersionId: flow.versionId, isTest, tokenHash, turn: 0, status: outcome.state.status, storedState, clientIds: new Map(), clientIdsTruncated: false,
     });
@@ -244,8 +250,9 @@ export class ConversationService {
         workspaceId: entry.workspaceId, conversationId: entry.id, seq, kind, clientMessageId: clientKey, requestHash,
         response: storedResponse(response), events: serializeEvents(outcome.recorder.events), createdAt: at,
       },
-      extra: handoffStatements(entry, outcome, at),
+      extra: [...handoffStatements(entry, outcome, at), ...domainEventStatements({ ...entry, flowVersion: flow.version, isTest: entry.isTest }, outcome)],
     });
+    if (outcome.recorder.domainEvents.length > 0) this.options.onEventsCommitted?.();
     entry.turn = seq;
     entry.status = outcome.state.status;
     entry.storedState = storedState;

@@ -40,3 +40,18 @@ export function handoffStatements(conversation: ConversationIdentity, outcome: T
   }
   return statements;
 }
+
+/** A turn's `ctx.record()` events go to `domain_events` in the turn's transaction (transactional outbox). */
+export function domainEventStatements(
+  conversation: ConversationIdentity & { flowVersion: number | null; isTest: boolean },
+  outcome: TurnOutcome,
+): InStatement[] {
+  return outcome.recorder.domainEvents.map((event) => ({
+    sql: `INSERT INTO domain_events (workspace_id, conversation_id, flow_id, flow_version, is_test, node_id, type, data, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    args: [
+      conversation.workspaceId, conversation.id, conversation.flowId, conversation.flowVersion, conversation.isTest ? 1 : 0,
+      event.nodeId ?? null, event.type, JSON.stringify(event.data ?? {}), event.createdAt,
+    ],
+  }));
+}

@@ -93,7 +93,7 @@ export function createNodeContext(scope: NodeRunScope): NodeContext<unknown> {
     end: (): NodeResult => ({ end: true }),
     handoff: (reason, resumePort, options): NodeResult => ({ handoff: { reason, resumePort, ...options } }),
     record: (type, data) => {
-      if (active()) recorder.event(type, node.id, null, data);
+      if (active()) recorder.domainEvent(type, node.id, data);
     },
     services: scope.services,
     log: scope.log,

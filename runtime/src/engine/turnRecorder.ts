@@ -6,6 +6,8 @@ import type { ChatMessage, TranscriptEvent } from './conversationState.js';
 export class TurnRecorder {
   readonly events: TranscriptEvent[] = [];
   readonly messages: ChatMessage[] = [];
+  /** The events nodes recorded with `ctx.record()`: also stored as domain events for KPIs, reviews and plugins. */
+  readonly domainEvents: TranscriptEvent[] = [];
   readonly #now: () => Date;
 
   constructor(now: () => Date) {
@@ -28,7 +30,14 @@ export class TurnRecorder {
     return message;
   }
 
-  event(type: string, nodeId: string | null, port?: string | null, data?: Record<string, Json>): void {
-    this.events.push({ type, nodeId, port: port ?? null, data, createdAt: this.#now().toISOString() });
+  event(type: string, nodeId: string | null, port?: string | null, data?: Record<string, Json>): TranscriptEvent {
+    const event: TranscriptEvent = { type, nodeId, port: port ?? null, data, createdAt: this.#now().toISOString() };
+    this.events.push(event);
+    return event;
+  }
+
+  /** A business event a node recorded (`ctx.record`). */
+  domainEvent(type: string, nodeId: string, data?: Record<string, Json>): void {
+    this.domainEvents.push(this.event(type, nodeId, null, data));
   }
 }

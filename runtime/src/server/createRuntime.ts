@@ -10,6 +10,10 @@ import { createLogger, type Logger } from '../logging/logger.js';
 import { ensureAdminToken } from './adminToken.js';
 import { seedExampleFlows } from '../examples/seedExampleFlows.js';
 import { createApp } from '../api/createApp.js';
+import { DomainEvents } from '../events/domainEvents.js';
+import { embeddedModules } from '../modules/embeddedModules.js';
+import { loadModules } from '../modules/loadModules.js';
+import type { RuntimeModuleFactory } from '../modules/runtimeModule.js';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -22,6 +26,9 @@ export interface Runtime {
   registry: NodeRegistry;
   flows: FlowRepository;
   conversations: ConversationService;
+  /** Business events after commit (`lead.captured`, ...): plugins subscribe here. */
+  events: DomainEvents;
+  services: Services;
   app: ReturnType<typeof createApp>;
   adminToken: { token: string; source: 'env' | 'stored' | 'generated' };
   log: Logger;
@@ -32,15 +39,18 @@ export interface Runtime {
 /** Wires the runtime together: database, node registry, services, engine and HTTP app. No network yet. */
 export async function createRuntime(
   config: RuntimeConfig,
-  options: { log?: Logger; services?: Services; adminTokenRefreshMs?: number } = {},
+  options: { log?: Logger; services?: Services; modules?: RuntimeModuleFactory[]; adminTokenRefreshMs?: number } = {},
 ): Promise<Runtime> {
   const log = options.log ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const database = await openDatabase({ url: config.databaseUrl, synchronous: config.synchronous });
   const registry = new NodeRegistry(coreNodes, 'core');
   const box = config.secret ? SecretBox.fromPassphrase(config.secret) : SecretBox.fromKeyFile(path.join(config.dataDir, 'secret.key'));
   const flows = new FlowRepository(database.db);
+  const events = new DomainEvents(database.client, log);
+  const loaded = await loadModules(options.modules ?? embeddedModules, { database, config, log, box, events }, options.services);
   const conversations = new ConversationService({
-    client: database.client, executeWriteBatch: database.executeWriteBatch, flows, registry, services: options.services ?? {}, box, log,
+    client: database.client, executeWriteBatch: database.executeWriteBatch, flows, registry, services: loaded.services, box, log,
+    onEventsCommitted: () => events.nudge(),
   });
   const adminToken = await ensureAdminToken(database.db, config.adminToken);
   // `dialogwerk token --rotate` writes a new token into the database; pick it up without a restart.
@@ -58,13 +68,15 @@ export async function createRuntime(
     : [];
   const app = createApp({
     client: database.client, flows, registry, conversations, log, adminToken: () => adminToken.token,
-    builderDist: path.join(repositoryRoot, 'builder/dist'),
+    builderDist: path.join(repositoryRoot, 'builder/dist'), modules: loaded.modules,
   });
   return {
-    config, database, registry, flows, conversations, app, adminToken, log, seeded,
+    config, database, registry, flows, conversations, events, services: loaded.services, app, adminToken, log, seeded,
     close: async () => {
       clearInterval(tokenRefresh);
       await conversations.committer.drain();
+      await events.close();
+      await loaded.close();
       await database.close();
     },
   };
