@@ -44,6 +44,8 @@ export interface BotConversation {
 export interface InProcessBot {
   flowId: string;
   start(options?: { locale?: string; context?: Record<string, Json> }): Promise<BotConversation>;
+  /** Sets the bot's clock to an instant from which it runs on (specs with `now`); undefined means the real time. */
+  setClock(instant: string | undefined): void;
   /** Closes the database and deletes the temporary directory; safe to call twice. */
   close(): void;
 }
@@ -61,6 +63,8 @@ export async function createInProcessBot(document: unknown, options: { log?: Log
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dialogwerk-cli-'));
   let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
   let modules: LoadedModules | undefined;
+  let clockOffsetMs = 0;
+  const now = () => new Date(Date.now() + clockOffsetMs);
   let closed = false;
   const close = () => {
     if (closed) return;
@@ -82,12 +86,15 @@ export async function createInProcessBot(document: unknown, options: { log?: Log
     await flows.saveDraft(flow);
     await flows.publish(flow.id, flow, 'dialogwerk cli', 'cli');
     const service = new ConversationService({
-      client: database.client, flows, registry, services: modules.services, box, log,
+      client: database.client, flows, registry, services: modules.services, box, log, now,
     });
     const client = database.client;
     return {
       flowId: flow.id,
       close,
+      setClock: (instant) => {
+        clockOffsetMs = instant === undefined ? 0 : Date.parse(instant) - Date.now();
+      },
       start: async ({ locale, context } = {}) => {
         const { conversationId, token, ...opening } = await service.start({ flowId: flow.id, locale, context });
         return {

@@ -51,6 +51,7 @@ export async function runSpecTest(bot: InProcessBot, loaded: LoadedSpec, index: 
 /** The first failing step ends the test: everything after it would fail for the same reason. */
 async function play(bot: InProcessBot, { spec }: LoadedSpec, index: number, fail: Fail): Promise<void> {
   const test = spec.tests[index]!;
+  bot.setClock(test.now ?? spec.now);
   const conversation = await bot.start({ locale: test.locale ?? spec.locale, context: { ...spec.context, ...test.context } });
   let last = conversation.opening;
   let pending = replies(last);

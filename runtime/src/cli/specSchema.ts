@@ -29,8 +29,12 @@ const step = z
 
 const statuses = z.enum(['awaiting_input', 'handed_off', 'ended']);
 
+/** A fixed "now" for a spec or test (appointments, office hours); the clock runs on from there. */
+const now = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time, e.g. 2026-12-01T09:00:00+01:00' });
+
 const specTest = z.strictObject({
   name: z.string().min(1),
+  now: now.optional(),
   locale: z.string().min(1).optional(),
   context: z.record(z.string(), json).optional(),
   steps: z.array(step).default([]),
@@ -42,6 +46,7 @@ const specTest = z.strictObject({
 export const specFile = z.strictObject({
   flow: z.string().min(1),
   locale: z.string().min(1).optional(),
+  now: now.optional(),
   context: z.record(z.string(), json).optional(),
   tests: z.array(specTest).min(1, 'a spec needs at least one test'),
 });

@@ -49,6 +49,27 @@ describe('dialogwerk test', () => {
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 2 failed');
   });
 
+  it('runs the bot clock from the spec\'s `now`, a test\'s own `now` winning', async () => {
+    const steps = ['      - user: Termin', '      - user: Anna', '      - user: anna@example.ch', '      - user: morgen'];
+    const file = write('clock.spec.yaml', [
+      flowLine,
+      'now: 2026-12-01T09:00:00+01:00',
+      'tests:',
+      '  - name: file clock',
+      '    steps:',
+      ...steps,
+      '    expect: { vars: { preferredDate: "2026-12-02" } }',
+      '  - name: own clock',
+      '    now: 2027-02-28T23:30:00+01:00',
+      '    steps:',
+      ...steps,
+      '    expect: { vars: { preferredDate: "2027-03-01" } }',
+    ].join('\n'));
+    const run = await runCli(['test', file], { cwd: dir });
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('2 passed, 0 failed');
+    expect(run.code).toBe(0);
+  });
+
   it('counts an invalid spec as failed, naming file, line and path', async () => {
     const bad = write('invalid.spec.yaml', [flowLine, 'tests:', '  - name: typo', '    steps:', '      - usr: hallo'].join('\n'));
     const yaml = write('broken.spec.yaml', 'flow: [\n');
