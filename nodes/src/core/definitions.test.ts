@@ -56,9 +56,16 @@ describe('core node definitions stay browser-safe', () => {
   it('finds the definition module of every core node', () => {
     expect(definitionFiles.map((file) => relative(coreDir, file))).toEqual([
       `ask${sep}ask.node.ts`,
+      `bookSlot${sep}bookSlot.node.ts`,
+      `captureLead${sep}captureLead.node.ts`,
+      `checkStock${sep}checkStock.node.ts`,
       `condition${sep}condition.node.ts`,
       `end${sep}end.node.ts`,
+      `escalate${sep}escalate.node.ts`,
+      `faq${sep}faq.node.ts`,
       `httpRequest${sep}httpRequest.node.ts`,
+      `intent${sep}intent.node.ts`,
+      `llmAnswer${sep}llmAnswer.node.ts`,
       `message${sep}message.node.ts`,
       `set${sep}set.node.ts`,
     ]);

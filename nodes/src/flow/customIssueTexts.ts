@@ -1,3 +1,5 @@
+import { officeHoursIssueTextsDe } from '../sdk/officeHours.js';
+
 /**
  * German for the English messages that schemas set themselves (regex hints, refinements). zod's locales only translate
  * its built-in messages, and a message set on the schema wins over any locale, so without this list German staff would
@@ -12,6 +14,9 @@ const exact: Record<string, string> = {
   '"invalid" is reserved': '„invalid“ ist reserviert',
   'choice ids must be unique': 'Die IDs der Auswahlmöglichkeiten müssen verschieden sein',
   '"else" is reserved for when no rule matches': '„else“ ist für den Fall reserviert, dass keine Regel zutrifft',
+  'an FAQ needs entries or a knowledge base': 'Eine FAQ braucht Einträge oder eine Wissensdatenbank',
+  'entry ids must be unique': 'Die IDs der Einträge müssen verschieden sein',
+  ...officeHoursIssueTextsDe,
 };
 
 const patterns: [RegExp, (...groups: string[]) => string][] = [

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { localeTag } from '../sdk/text.js';
+import { officeHoursSchema } from '../sdk/officeHours.js';
+import { leadConsentSetting } from '../core/captureLead/leadConsentSetting.js';
 
 export const FLOW_FORMAT = 'dialogwerk.flow/1';
 
@@ -31,16 +33,8 @@ export const flowEdge = z.object({
   to: elementId,
 });
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'time as HH:MM');
-const dayHours = z.array(z.tuple([hhmm, hhmm]));
-
-export const officeHours = z.object({
-  timezone: z.string().min(1),
-  weekly: z
-    .object({ mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours, sun: dayHours })
-    .partial(),
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
-});
+/** One schema for office hours everywhere: the validator, escalate and book_slot (nodes/src/sdk/officeHours.ts). */
+export const officeHours = officeHoursSchema;
 
 export const flowSettings = z
   .object({
@@ -48,6 +42,8 @@ export const flowSettings = z
     /** ISO 3166-1 country of the business: how national phone numbers ("044 123 45 67") are read when the locale has no region. */
     country: z.string().regex(/^[A-Z]{2}$/, 'two-letter country code like "CH"').optional(),
     officeHours: officeHours.optional(),
+    /** Whether every capture_lead node must ask for consent (see docs/LEADS.md). */
+    leadConsent: leadConsentSetting.optional(),
     fallbackText: z.union([z.string(), z.record(localeTag, z.string())]).optional(),
     maxStepsPerTurn: z.number().int().min(10).max(1000).optional(),
     nodeTimeoutMs: z.number().int().min(100).max(120_000).optional(),

@@ -42,6 +42,8 @@ export const flowProblemCodes = {
   FLOW_NODE_UNREACHABLE: 'warning',
   /** A declared output port has no edge; taking it at run time leads to the fallback (apology and escalation). */
   FLOW_PORT_UNCONNECTED: 'warning',
+  /** The node needs a language model (llm_answer) but the server has none configured; reported by the runtime, not the pure validator. */
+  FLOW_LLM_NOT_CONFIGURED: 'warning',
 } as const satisfies Record<string, FlowProblemSeverity>;
 
 export type FlowProblemCode = keyof typeof flowProblemCodes;

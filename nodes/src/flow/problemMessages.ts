@@ -153,6 +153,11 @@ export const problemMessages: Record<FlowProblemCode, { de: Builder; en: Builder
     en: (p) =>
       `The output ${portEn(p)} of node ${nodeEn(p)} is not connected. If it is taken, the bot apologises and hands over to your team.`,
   },
+  FLOW_LLM_NOT_CONFIGURED: {
+    de: (p) =>
+      `Knoten ${nodeDe(p)} braucht ein Sprachmodell, aber auf dem Server ist keines vollständig eingerichtet (Anbieter, Modell oder API-Schlüssel fehlen). Bis dahin nimmt er den Ausgang „Fehler“.`,
+    en: (p) => `Node ${nodeEn(p)} needs a language model, but the server has none configured (${p.reason}). Until then it takes the "error" output.`,
+  },
 };
 
 function textsIn(params: ProblemParams, language: keyof Localized): Texts {

@@ -37,6 +37,8 @@ export interface BotMessage {
 export interface UserInput {
   text?: string;
   choice?: string;
+  /** Ids of files the customer uploaded for this answer (`POST /v1/conversations/{id}/files`); an extension of the contract. */
+  files?: string[];
 }
 
 export type NodeResult =
@@ -55,6 +57,8 @@ export interface VariableAccess {
   get(name: string): Json | undefined;
   set(name: string, value: Json): void;
   all(): Readonly<Record<string, Json>>;
+  /** Whether the variable holds an answer given at a `sensitive` node (sealed; must never be stored in clear). */
+  isSecret?(name: string): boolean;
 }
 
 export interface NodeContext<Config> {
@@ -69,6 +73,12 @@ export interface NodeContext<Config> {
   /** Resolves a Text for the conversation's locale, falling back to the flow's default locale. */
   text(value: unknown): string;
   say(message: string | BotMessage): void;
+  /**
+   * Shows a piece of the text this node is about to `say` to a client that asked for a streamed reply (an LLM writing
+   * its answer). Only a preview: the message itself is what `say` adds afterwards. Dropped when nobody listens, and
+   * for sensitive nodes or while the conversation holds sensitive answers, so nothing can leak past redaction.
+   */
+  stream(delta: string): void;
   /** Present when the node waited and the customer answered: the answer that resumes it. */
   input?: UserInput;
   /** What the node stored when it last waited (attempt counters and the like). */
@@ -112,10 +122,22 @@ export interface NodeDefinition<Schema extends z.ZodType = z.ZodType> {
   migrations?: NodeMigration[];
   /** Whether the node can pause the turn for customer input; the validator uses it to find loops that never wait. */
   waitsForInput?: boolean | ((config: z.infer<Schema>) => boolean);
+  /**
+   * Understanding nodes (intent, faq, llm_answer): when resumed with the customer's message, leave it as the next
+   * node's `pendingInput`, so a fallback chain answers the same question. Other nodes consume the answer they waited for.
+   */
+  passesInputOn?: boolean;
   /** Variables the node writes or reads by name (not via templates), so the validator can check declarations. */
   variables?: (config: z.infer<Schema>) => string[];
   /** A short line for the canvas (e.g. the question), in the staff's language. */
   summary?: (config: z.infer<Schema>, locale: string) => string;
+  /**
+   * For nodes that pass (parts of) their config to a third party (an LLM): `{{variable}}` templates of variables marked
+   * `pii` in the flow are filled with a placeholder (`[name]`, see `withheldPii`) instead of their value, in the whole
+   * config (`true`) or in the listed top-level config fields only (customer-facing texts keep the real values). The
+   * engine and the node test kit both apply it; taking the config lets a node offer an opt-out (`allowPii`).
+   */
+  withholdsPii?: (config: z.infer<Schema>) => boolean | readonly string[];
   /** Time limit for one `run`; the flow's `settings.nodeTimeoutMs` or 10 s applies when absent. */
   timeoutMs?: number;
   /** Server-side behaviour; absent in browser-only definition bundles. */
@@ -143,6 +165,12 @@ export function withRun<Schema extends z.ZodType>(
 
 export function portsOf(definition: NodeDefinition, config: unknown): PortSpec[] {
   return typeof definition.ports === 'function' ? definition.ports(config as never) : definition.ports;
+}
+
+/** Where this node's templates get pii variables as placeholders: nowhere, everywhere or in the listed config fields. */
+export function withholdsPii(definition: NodeDefinition, config: unknown): boolean | readonly string[] {
+  const fields = definition.withholdsPii?.(config as never) ?? false;
+  return Array.isArray(fields) ? (fields.length > 0 ? fields : false) : fields === true;
 }
 
 export function waitsForInput(definition: NodeDefinition, config: unknown): boolean {

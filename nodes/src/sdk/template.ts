@@ -57,3 +57,32 @@ export function collectTemplateVariables(value: unknown, into: Set<string> = new
   else if (value && typeof value === 'object') for (const item of Object.values(value)) collectTemplateVariables(item, into);
   return into;
 }
+
+/** What a withheld `pii` variable becomes in a template (see `NodeDefinition.withholdsPii`): its name, not its value. */
+export function withheldPii(name: string): string {
+  return `[${name}]`;
+}
+
+/**
+ * Fills a node config's templates with pii variables withheld (see `NodeDefinition.withholdsPii`): in every field
+ * (`true`), in the listed top-level fields only, or nowhere (`false`).
+ */
+export function fillTemplatesWithholding<T>(
+  config: T,
+  lookup: (name: string) => TemplateValue,
+  withheld: ReadonlySet<string>,
+  fields: boolean | readonly string[],
+): T {
+  if (fields === false || withheld.size === 0) return fillTemplatesDeep(config, lookup);
+  const hidden = withholdingLookup(lookup, withheld);
+  if (fields === true || !config || typeof config !== 'object' || Array.isArray(config)) return fillTemplatesDeep(config, hidden);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) out[key] = fillTemplatesDeep(value, fields.includes(key) ? hidden : lookup);
+  return out as T;
+}
+
+/** Wraps a template lookup so that the named (pii) variables yield their placeholder instead of their value. */
+export function withholdingLookup(lookup: (name: string) => TemplateValue, withheld: ReadonlySet<string>): (name: string) => TemplateValue {
+  if (withheld.size === 0) return lookup;
+  return (name) => (withheld.has(name) ? withheldPii(name) : lookup(name));
+}

@@ -60,6 +60,7 @@ export class VariableStore {
         if (accept(name, value)) this.set(name, value, sensitive);
       },
       all: () => this.all(),
+      isSecret: (name) => name in this.secrets,
     };
   }
 }

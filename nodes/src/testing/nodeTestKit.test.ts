@@ -374,10 +374,12 @@ describe('runNode: captured effects', () => {
   it('gives the node its services, clock and flow/conversation facts', async () => {
     const calendar = {
       freeSlots: async () => [{ start: '2026-05-04T09:00:00Z', end: '2026-05-04T09:30:00Z' }],
-      book: async () => ({ id: 'b1' }),
+      book: async () => ({ ok: false as const, reason: 'slot_taken' as const }),
+      cancel: async () => false,
+      get: async () => undefined,
     };
     const node = behaving(async (ctx) => {
-      const slots = await ctx.services.calendar!.freeSlots({ from: 'a', to: 'b', durationMinutes: 30 });
+      const slots = await ctx.services.calendar!.freeSlots({ calendar: 'c', from: 'a', to: 'b', durationMinutes: 30, openingHours: { timezone: 'UTC', weekly: {} } });
       ctx.vars.set('slot', slots[0]!.start);
       ctx.vars.set('now', ctx.now().toISOString());
       ctx.vars.set('facts', [ctx.node.id, ctx.node.type, ctx.flow.id, ctx.conversation.id, ctx.conversation.startedAt, ctx.locale]);

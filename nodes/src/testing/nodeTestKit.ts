@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   portsOf,
+  withholdsPii,
   type BotMessage,
   type InputSpec,
   type Json,
@@ -10,7 +11,7 @@ import {
   type UserInput,
 } from '../sdk/defineNode.js';
 import type { Services } from '../sdk/services.js';
-import { containsTemplate, fillTemplatesDeep } from '../sdk/template.js';
+import { containsTemplate, fillTemplatesWithholding } from '../sdk/template.js';
 import { resolveText } from '../sdk/text.js';
 import { captureLogger, VariableStore, type LogEntry, type RecordedEvent, type TranscriptEntry, type VariableType } from './capture.js';
 import { parseNodeConfig } from './config.js';
@@ -33,6 +34,8 @@ export interface RunNodeOptions<Schema extends z.ZodType = z.ZodType> {
   vars?: Record<string, Json>;
   /** Declared variable types of the flow; writes are converted losslessly like the engine does ("3" → 3 for `number`). */
   variableTypes?: Record<string, VariableType>;
+  /** Variables the flow marks `pii`: filled as placeholders into templates of nodes whose `withholdsPii` says so. */
+  piiVariables?: string[];
   /** The conversation's locale; picked like the engine does (exact, same language, else the flow's first locale). */
   locale?: string;
   /** The flow's locales; the first is the default that `ctx.text` falls back to. Default `[locale]`, or `['de', 'en']`. */
@@ -83,6 +86,8 @@ export interface NodeRun<Schema extends z.ZodType = z.ZodType> {
   readonly messages: BotMessage[];
   /** `messages` texts only. */
   readonly texts: string[];
+  /** `ctx.stream()` previews of this step, in order (the engine sends them to streaming clients only). */
+  readonly streamed: string[];
   readonly result: NodeResult;
   /** The port taken, when the result is a port. */
   readonly port?: string;
@@ -122,6 +127,9 @@ interface Session<Schema extends z.ZodType> {
   flowLocales: string[];
   settings: Record<string, unknown>;
   variableTypes: Record<string, VariableType>;
+  /** Variables marked pii, and where the definition's `withholdsPii` withholds them (false: nowhere). */
+  piiVariables: Set<string>;
+  withheldFields: boolean | readonly string[];
   sensitive: boolean;
   nodeId: string;
   flow: { id: string; version: number | null };
@@ -153,13 +161,18 @@ function optionsError(nodeType: string, message: string): NodeRunError {
   return new NodeRunError('invalid_options', `runNode(${nodeType}): ${message}`, { nodeType });
 }
 
-/** Checks an answer like the chat API does: exactly one of `text` and `choice`. */
+/** Checks an answer like the chat API does: exactly one of `text` and `choice`, or `files` (upload ids) alone. */
 export function normalizeAnswer(nodeType: string, input: AnswerInput): UserInput {
   const answer = typeof input === 'string' ? { text: input } : input;
   if (!answer || typeof answer !== 'object') throw optionsError(nodeType, 'an answer is a string or { text } or { choice }');
   const hasText = answer.text !== undefined;
   const hasChoice = answer.choice !== undefined;
-  if (hasText === hasChoice) {
+  // `files` (ids of uploads) is the chat API's third kind of answer, for `ask` with input `file`.
+  if (answer.files !== undefined && !hasText && !hasChoice) {
+    if (!Array.isArray(answer.files) || answer.files.some((id) => typeof id !== 'string')) throw optionsError(nodeType, 'answer "files" must be a list of file ids');
+    return { files: [...answer.files] };
+  }
+  if (hasText === hasChoice || answer.files !== undefined) {
     throw optionsError(nodeType, `an answer needs exactly one of "text" and "choice" (like the chat API), got ${JSON.stringify(answer)}`);
   }
   if (hasText && typeof answer.text !== 'string') throw optionsError(nodeType, 'answer "text" must be a string');
@@ -203,6 +216,7 @@ async function runStep<Schema extends z.ZodType>(
   const type = definition.type;
   const store = new VariableStore(cloneJson(before.vars), cloneJson(before.secrets), session.variableTypes);
   const messages: BotMessage[] = [];
+  const streamed: string[] = [];
   const records: RecordedEvent[] = [];
   const logs: LogEntry[] = [];
   const pending = { input: resume.pendingInput };
@@ -227,7 +241,9 @@ async function runStep<Schema extends z.ZodType>(
   };
 
   const lookup = (name: string) => store.get(name);
-  const config = deepFreeze(session.templated ? fillTemplatesDeep(session.config, lookup) : session.config);
+  const config = deepFreeze(
+    session.templated ? fillTemplatesWithholding(session.config, lookup, session.piiVariables, session.withheldFields) : session.config,
+  );
   const defaultLocale = session.flowLocales[0]!;
   const clock = before.now;
   const now = () => (clock === undefined ? new Date() : typeof clock === 'function' ? clock() : new Date(clock.getTime()));
@@ -265,6 +281,11 @@ async function runStep<Schema extends z.ZodType>(
             if (problem) violate('invalid_call', `ctx.say() in node type "${type}": ${problem}`);
             messages.push(choices === undefined ? { text } : { text, choices: choices.map((choice) => ({ id: choice.id, label: choice.label })) });
             pending.input = undefined;
+          },
+          stream: (delta) => {
+            if (!open) return;
+            if (typeof delta !== 'string') violate('invalid_call', `ctx.stream() in node type "${type}" needs a string, got ${describe(delta)}`);
+            if (delta !== '') streamed.push(delta);
           },
           input: resume.input,
           state: resume.state,
@@ -364,6 +385,7 @@ async function runStep<Schema extends z.ZodType>(
     resumedState: resume.state,
     messages,
     texts: messages.map((message) => message.text),
+    streamed,
     result,
     port: 'port' in result ? result.port : undefined,
     waiting,
@@ -458,6 +480,8 @@ function prepareSession<Schema extends z.ZodType>(
     flowLocales: [...flowLocales],
     settings: options.settings ?? {},
     variableTypes: options.variableTypes ?? {},
+    piiVariables: new Set(options.piiVariables ?? []),
+    withheldFields: withholdsPii(definition as NodeDefinition, config),
     sensitive: options.sensitive === true,
     nodeId: options.nodeId ?? 'node_under_test',
     flow: { id: options.flow?.id ?? 'test-flow', version: options.flow?.version === undefined ? 1 : options.flow.version },

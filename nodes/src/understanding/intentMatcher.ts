@@ -1,7 +1,8 @@
 // Offline intent matcher: TF-IDF over word uni/bigrams plus character 3–5-grams (typo tolerance),
-// scored against per-intent centroids and nearest training examples. No model download, deterministic.
+// scored against per-intent centroids and nearest training examples, plus a logistic-regression layer.
+// No model download, deterministic.
+import { buildFeatureSpace, type SparseVector } from './featureSpace.js';
 import { trainLinear, type LinearModel } from './linearRefiner.js';
-import { buildVocabulary, foldWords, normalizeUtterance } from './normalizeUtterance.js';
 
 export interface IntentDefinition { id: string; examples: string[] }
 export interface IntentScore { intent: string; score: number }
@@ -22,159 +23,145 @@ export interface IntentMatcherOptions {
   linearWeight?: number;
 }
 
-type Vec = Map<number, number>;
-
 const DEFAULTS = { threshold: 0.5, wordWeight: 0.5, centroidWeight: 0.5, calibrationCenter: 0.4, calibrationSlope: 8, linearWeight: 1 };
 
-function featuresOf(text: string, vocab: ReadonlySet<string>): { words: string[]; chars: string[] } {
-  const tokens = normalizeUtterance(text, { vocabulary: vocab });
-  const words = [...tokens];
-  for (let i = 0; i + 1 < tokens.length; i++) words.push(`${tokens[i]} ${tokens[i + 1]}`);
-  const chars: string[] = [];
-  // Char n-grams use unstemmed folded words: misspellings usually keep most of their n-grams.
-  for (const w of foldWords(text)) {
-    const padded = ` ${w} `;
-    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) chars.push(padded.slice(i, i + n));
-  }
-  return { words, chars: chars.map((c) => `#${c}`) };
+
+/** Feature → rows (examples or intents) with their weights, as flat typed arrays. */
+interface Postings { offsets: Int32Array; rows: Int32Array; weights: Float32Array }
+
+function buildPostings(vectors: SparseVector[], nFeatures: number): Postings {
+  const offsets = new Int32Array(nFeatures + 1);
+  for (const v of vectors) for (const id of v.ids) offsets[id + 1]!++;
+  for (let f = 0; f < nFeatures; f++) offsets[f + 1]! += offsets[f]!;
+  const cursor = offsets.slice(0, nFeatures);
+  const rows = new Int32Array(offsets[nFeatures]!);
+  const weights = new Float32Array(offsets[nFeatures]!);
+  vectors.forEach((v, row) => {
+    for (let j = 0; j < v.ids.length; j++) {
+      const at = cursor[v.ids[j]!]!++;
+      rows[at] = row;
+      weights[at] = v.values[j]!;
+    }
+  });
+  return { offsets, rows, weights };
 }
 
-function normalize(v: Vec, weight: number): void {
-  let sum = 0;
-  for (const x of v.values()) sum += x * x;
-  const k = sum > 0 ? weight / Math.sqrt(sum) : 0;
-  for (const [key, x] of v) v.set(key, x * k);
+function accumulate(q: SparseVector, postings: Postings, into: Float64Array): void {
+  into.fill(0);
+  for (let j = 0; j < q.ids.length; j++) {
+    const id = q.ids[j]!;
+    const w = q.values[j]!;
+    for (let at = postings.offsets[id]!, end = postings.offsets[id + 1]!; at < end; at++) into[postings.rows[at]!]! += w * postings.weights[at]!;
+  }
+}
+
+function centroidsOf(vectors: SparseVector[], owner: number[], nIntents: number, nFeatures: number): SparseVector[] {
+  const sums = new Float64Array(nFeatures);
+  const members: SparseVector[][] = Array.from({ length: nIntents }, () => []);
+  vectors.forEach((v, i) => members[owner[i]!]!.push(v));
+  return members.map((vs) => {
+    const touched = new Set<number>();
+    for (const v of vs) for (let j = 0; j < v.ids.length; j++) { sums[v.ids[j]!]! += v.values[j]!; touched.add(v.ids[j]!); }
+    const ids = Int32Array.from(touched);
+    let norm = 0;
+    for (const id of ids) norm += sums[id]! ** 2;
+    const k = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    const values = Float32Array.from(ids, (id) => sums[id]! * k);
+    for (const id of ids) sums[id] = 0;
+    return { ids, values };
+  });
 }
 
 export function trainIntentMatcher(intents: IntentDefinition[], options: IntentMatcherOptions = {}): IntentMatcher {
   const opt = { ...DEFAULTS, ...options };
-  const vocab = buildVocabulary(intents.flatMap((i) => i.examples));
-  const featureIds = new Map<string, number>();
-  const docFreq: number[] = [];
-  const exampleFeatures: { words: string[]; chars: string[] }[] = [];
+  const texts: string[] = [];
   const exampleIntent: number[] = [];
   intents.forEach((intent, idx) => {
-    for (const ex of intent.examples) {
-      const f = featuresOf(ex, vocab);
-      exampleFeatures.push(f);
+    for (const example of intent.examples) {
+      texts.push(example);
       exampleIntent.push(idx);
-      for (const feat of new Set([...f.words, ...f.chars])) {
-        let id = featureIds.get(feat);
-        if (id === undefined) { id = featureIds.size; featureIds.set(feat, id); docFreq.push(0); }
-        docFreq[id]!++;
-      }
     }
   });
-  const nDocs = exampleFeatures.length;
-  const idf = docFreq.map((df) => Math.log((1 + nDocs) / (1 + df)) + 1);
-  // Unseen query features still count in the query norm, which is what pushes unrelated questions down.
-  const unseenIdf = Math.log(1 + nDocs) + 1;
-
-  function vectorize(f: { words: string[]; chars: string[] }): Vec {
-    const v: Vec = new Map();
-    let unseen = 0;
-    const block = (feats: string[], weight: number) => {
-      const tf = new Map<string, number>();
-      for (const x of feats) tf.set(x, (tf.get(x) ?? 0) + 1);
-      const part: Vec = new Map();
-      let unseenSq = 0;
-      let sum = 0;
-      for (const [feat, count] of tf) {
-        const w = (1 + Math.log(count));
-        const id = featureIds.get(feat);
-        if (id === undefined) { unseenSq += (w * unseenIdf) ** 2; continue; }
-        part.set(id, w * idf[id]!);
-        sum += (w * idf[id]!) ** 2;
-      }
-      const norm = Math.sqrt(sum + unseenSq);
-      for (const [id, x] of part) v.set(id, (x / (norm || 1)) * weight);
-      unseen += unseenSq;
-    };
-    block(f.words, Math.sqrt(opt.wordWeight));
-    block(f.chars, Math.sqrt(1 - opt.wordWeight));
-    return v;
-  }
-
-  const exampleVecs = exampleFeatures.map(vectorize);
-  // Inverted index keeps matching sub-millisecond: only examples sharing a feature are touched.
-  const postings = new Map<number, { ex: number[]; w: number[] }>();
-  exampleVecs.forEach((v, ex) => {
-    for (const [id, w] of v) {
-      let p = postings.get(id);
-      if (!p) { p = { ex: [], w: [] }; postings.set(id, p); }
-      p.ex.push(ex); p.w.push(w);
-    }
-  });
-  const centroids: Vec[] = intents.map(() => new Map());
-  exampleVecs.forEach((v, ex) => {
-    const c = centroids[exampleIntent[ex]!]!;
-    for (const [id, w] of v) c.set(id, (c.get(id) ?? 0) + w);
-  });
-  for (const c of centroids) normalize(c, 1);
-  const centroidPostings = new Map<number, { intent: number[]; w: number[] }>();
-  centroids.forEach((c, i) => {
-    for (const [id, w] of c) {
-      let p = centroidPostings.get(id);
-      if (!p) { p = { intent: [], w: [] }; centroidPostings.set(id, p); }
-      p.intent.push(i); p.w.push(w);
-    }
-  });
-
-  const linear: LinearModel | null = opt.linearWeight > 0 && intents.length > 1
-    ? trainLinear(exampleVecs, exampleIntent, featureIds.size, intents.length) : null;
+  const space = buildFeatureSpace(texts, opt.wordWeight);
+  const exampleVecs = space.trained;
+  const nDocs = texts.length;
+  const nIntents = intents.length;
+  // Inverted indexes keep matching sub-millisecond: only rows sharing a feature with the query are touched.
+  const postings = buildPostings(exampleVecs, space.size);
+  const centroids = centroidsOf(exampleVecs, exampleIntent, nIntents, space.size);
+  const centroidPostings = buildPostings(centroids, space.size);
+  const linear: LinearModel | null = opt.linearWeight > 0 && nIntents > 1
+    ? trainLinear(exampleVecs, exampleIntent, space.size, nIntents) : null;
 
   const exSim = new Float64Array(nDocs);
-  function rawScores(q: Vec, exclude = -1): (IntentScore & { sim: number; prob: number })[] {
-    exSim.fill(0);
-    for (const [id, w] of q) {
-      const p = postings.get(id);
-      if (p) for (let i = 0; i < p.ex.length; i++) exSim[p.ex[i]!]! += w * p.w[i]!;
-    }
-    const cs = new Float64Array(intents.length);
-    for (const [id, w] of q) {
-      const p = centroidPostings.get(id);
-      if (p) for (let i = 0; i < p.intent.length; i++) cs[p.intent[i]!]! += w * p.w[i]!;
-    }
-    const best = new Float64Array(intents.length);
-    const second = new Float64Array(intents.length);
+  const cs = new Float64Array(nIntents);
+  const best = new Float64Array(nIntents);
+  const second = new Float64Array(nIntents);
+  function rawScores(q: SparseVector): IntentScore[] {
+    accumulate(q, postings, exSim);
+    accumulate(q, centroidPostings, cs);
+    best.fill(0);
+    second.fill(0);
     for (let ex = 0; ex < nDocs; ex++) {
-      if (ex === exclude) continue;
       const i = exampleIntent[ex]!;
       const s = exSim[ex]!;
       if (s > best[i]!) { second[i] = best[i]!; best[i] = s; } else if (s > second[i]!) second[i] = s;
     }
-    const probs = linear && exclude < 0 ? linear.probabilities(q) : null;
+    const probs = linear ? linear.probabilities(q) : null;
     const scores = intents.map((intent, i) => {
       const sim = opt.centroidWeight * cs[i]! + (1 - opt.centroidWeight) * (best[i]! + second[i]!) / 2;
       // Rescale so the uniform 1/K a small model gives to anything counts as zero evidence.
-      const prob = probs ? Math.max(0, (probs[i]! - 1 / intents.length) / (1 - 1 / intents.length)) : 0;
-      return { intent: intent.id, score: sim + opt.linearWeight * prob, sim, prob };
+      const prob = probs ? Math.max(0, (probs[i]! - 1 / nIntents) / (1 - 1 / nIntents)) : 0;
+      return { intent: intent.id, score: sim + opt.linearWeight * prob };
     });
     return scores.sort((a, b) => b.score - a.score || a.intent.localeCompare(b.intent));
   }
 
-  // Raw cosines shrink as training sets grow and vary with phrasing length, so a fixed threshold on them
-  // means different things per bot. We scale by the median leave-one-out score of the training examples.
-  const sample: number[] = [];
-  const stride = Math.max(1, Math.floor(nDocs / 600));
-  for (let ex = 0; ex < nDocs; ex += stride) {
-    const own = intents[exampleIntent[ex]!]!.id;
-    sample.push(rawScores(exampleVecs[ex]!, ex).find((s) => s.intent === own)!.sim);
-  }
-  sample.sort((a, b) => a - b);
-  const reference = sample[Math.floor(sample.length / 2)] || 1;
+  const reference = calibrationReference(exampleVecs, exampleIntent, centroids, opt.centroidWeight, space.size);
 
   return {
     reference,
     match(text: string): IntentMatch {
-      const ranked = rawScores(vectorize(featuresOf(text, vocab)));
-      const top = ranked[0];
+      const scores = rawScores(space.vectorize(text));
+      const top = scores[0];
       // The reference is measured on similarity alone; the linear probability is ~1 on its own training
       // examples, so a typical in-scope score is about reference + linearWeight.
       const relative = top ? top.score / (reference + (linear ? opt.linearWeight : 0)) : 0;
       const confidence = 1 / (1 + Math.exp(-opt.calibrationSlope * (relative - opt.calibrationCenter)));
-      const scores = ranked.map(({ intent, score }) => ({ intent, score }));
       return { intent: top && confidence >= opt.threshold ? top.intent : null, confidence, scores };
     },
   };
+}
+
+/**
+ * Raw cosines shrink as training sets grow and vary with phrasing length, so a fixed threshold on them means
+ * different things per bot. The yardstick is the median leave-one-out similarity of training examples to their own
+ * intent (up to ~400 sampled examples; only the own intent's examples are compared, which keeps training fast).
+ */
+function calibrationReference(vectors: SparseVector[], owner: number[], centroids: SparseVector[], centroidWeight: number, nFeatures: number): number {
+  const members: number[][] = centroids.map(() => []);
+  owner.forEach((intent, ex) => members[intent]!.push(ex));
+  const dense = new Float64Array(nFeatures);
+  const dot = (v: SparseVector) => {
+    let s = 0;
+    for (let j = 0; j < v.ids.length; j++) s += dense[v.ids[j]!]! * v.values[j]!;
+    return s;
+  };
+  const sample: number[] = [];
+  const stride = Math.max(1, Math.floor(vectors.length / 200));
+  for (let ex = 0; ex < vectors.length; ex += stride) {
+    const q = vectors[ex]!;
+    for (let j = 0; j < q.ids.length; j++) dense[q.ids[j]!] = q.values[j]!;
+    let best = 0;
+    let second = 0;
+    for (const other of members[owner[ex]!]!) {
+      if (other === ex) continue;
+      const s = dot(vectors[other]!);
+      if (s > best) { second = best; best = s; } else if (s > second) second = s;
+    }
+    sample.push(centroidWeight * dot(centroids[owner[ex]!]!) + (1 - centroidWeight) * (best + second) / 2);
+    for (let j = 0; j < q.ids.length; j++) dense[q.ids[j]!] = 0;
+  }
+  sample.sort((a, b) => a - b);
+  return sample[Math.floor(sample.length / 2)] || 1;
 }

@@ -34,8 +34,13 @@ describe('normalizeUtterance', () => {
 
   it('stems English utterances with English rules', () => {
     expect(normalizeUtterance('the bookings')).toEqual(['the', 'book']);
+    expect(normalizeUtterance('which was my plan')).toEqual(['which', 'was', 'my', 'plan']);
     expect(stemEnglish('flights')).toBe('flight');
     expect(stemEnglish('address')).toBe('address');
+    // Porter-style repairs: no "thi"/"doe" stumps, "e" restored, doubled consonants undone.
+    expect(['this', 'does', 'cities', 'taking', 'updated', 'shopping', 'need', 'speed', 'bus'].map(stemEnglish))
+      .toEqual(['this', 'do', 'city', 'take', 'update', 'shop', 'need', 'speed', 'bus']);
+    expect(stemEnglish('updates')).toBe(stemEnglish('updated'));
   });
 
   it('splits compounds only into parts known from training', () => {
@@ -44,6 +49,13 @@ describe('normalizeUtterance', () => {
     expect(normalizeUtterance('Terminvereinbarung', { vocabulary: vocab })).toEqual(normalizeUtterance('Termin Vereinbarung'));
     expect(splitCompound('kartenzahlung', vocab)).toEqual(['karten', 'zahlung']);
     expect(splitCompound('beinhaltung', vocab)).toBeNull();
+    const parking = buildVocabulary(['Gibt es Parkplätze?', 'Fahrrad abstellen']);
+    expect(normalizeUtterance('Veloparkplätze', { vocabulary: parking })).toEqual(normalizeUtterance('Fahrrad Parkplätze', { vocabulary: parking }));
+  });
+
+  it('treats words that are Object.prototype keys as plain words', () => {
+    expect(normalizeUtterance('constructor toString __proto__ hasOwnProperty')).toEqual(['constructor', 'tostring', 'proto', 'hasownproperty']);
+    expect(normalizeUtterance('what is the constructor')).toEqual(['what', 'is', 'the', 'constructor']);
   });
 
   it('keeps typos close enough for character n-grams rather than rewriting them', () => {

@@ -11,7 +11,12 @@ const REGIONAL: Record<string, string> = {
   billett: 'ticket', offerte: 'angebot', znueni: 'imbiss', poschte: 'einkaufen',
 };
 
-const EN_STOP = new Set(['the', 'is', 'are', 'what', 'how', 'my', 'you', 'can', 'i', 'do', 'to', 'a', 'of', 'for', 'me', 'please', 'when', 'where', 'your']);
+/** Own keys only: a customer typing "constructor" must not reach Object.prototype. */
+function regional(word: string): string | undefined {
+  return Object.hasOwn(REGIONAL, word) ? REGIONAL[word] : undefined;
+}
+
+const EN_STOP = new Set(['the', 'is', 'are', 'what', 'how', 'my', 'you', 'can', 'i', 'do', 'to', 'a', 'of', 'for', 'me', 'please', 'when', 'where', 'your', 'which', 'this', 'that', 'does', 'have', 'will', 'would', 'with', 'there', 'it', 'and', 'on']);
 const DE_STOP = new Set(['der', 'die', 'das', 'ist', 'sind', 'wie', 'was', 'ich', 'sie', 'kann', 'ein', 'eine', 'fuer', 'mir', 'bitte', 'wann', 'wo', 'ihr', 'und', 'haben', 'mein', 'meine']);
 
 /** Lowercase, fold umlauts/ß (so "Straße" and Swiss "Strasse" meet), strip accents and punctuation. */
@@ -37,7 +42,6 @@ export function isLikelyEnglish(words: string[]): boolean {
 
 // Longest first; a minimum stem length keeps short words ("essen", "kasse") from collapsing into each other.
 const DE_SUFFIXES: [string, string][] = ['ungen', 'ung', 'ern', 'em', 'en', 'er', 'es', 'e', 'n', 's'].map((s) => [s, '']);
-const EN_SUFFIXES: [string, string][] = [['ies', 'y'], ['ing', ''], ['ed', ''], ['ly', ''], ['es', ''], ['s', '']];
 
 function stripOnce(word: string, suffixes: [string, string][], minStem: number): string {
   if (/\d/.test(word) || word.endsWith('ss')) return word;
@@ -52,8 +56,28 @@ export function stemGerman(word: string): string {
   return stripOnce(stripOnce(word, DE_SUFFIXES, 4), DE_SUFFIXES, 4);
 }
 
+const EN_IRREGULAR: Record<string, string> = { does: 'do', did: 'do', done: 'do', has: 'have', having: 'have' };
+const VOWEL = /[aeiouy]/;
+
+/** Porter-style light stemmer: plural -s/-es/-ies, -ing, -ed, -ly, with the usual "e" and double-consonant repairs. */
 export function stemEnglish(word: string): string {
-  return stripOnce(stripOnce(word, EN_SUFFIXES, 3), EN_SUFFIXES, 3);
+  if (Object.hasOwn(EN_IRREGULAR, word)) return EN_IRREGULAR[word]!;
+  if (/\d/.test(word) || word.length < 4) return word;
+  let w = word;
+  if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  for (const suffix of ['ing', 'ed']) {
+    const stem = w.slice(0, -suffix.length);
+    if (!w.endsWith(suffix) || stem.length < 3 || !VOWEL.test(stem.slice(0, -1) || stem) || (suffix === 'ed' && stem.endsWith('e'))) continue;
+    if (/(at|bl|iz)$/.test(stem)) w = `${stem}e`;
+    else if (/([^aeiouylsz])\1$/.test(stem)) w = stem.slice(0, -1);
+    else if (stem.length <= 4 && /[^aeiou][aeiou][^aeiouwxy]$/.test(stem)) w = `${stem}e`;
+    else w = stem;
+    break;
+  }
+  if (w.endsWith('ly') && !w.endsWith('ily') && w.length >= 6) w = w.slice(0, -2);
+  return w;
 }
 
 /** Words after folding and regional mapping, before stemming. */
@@ -61,7 +85,7 @@ export function foldWords(text: string): string[] {
   const out: string[] = [];
   for (const w of foldText(text).split(' ')) {
     if (!w) continue;
-    const mapped = REGIONAL[w];
+    const mapped = regional(w);
     if (mapped) out.push(...mapped.split(' '));
     else out.push(w);
   }
@@ -74,7 +98,7 @@ const LINKERS = ['', 's', 'es', 'n', 'en'];
  * Split a German compound into known parts. Only splits when every part is known, because a wrong split
  * ("Beinhaltung" → bein + haltung) hurts more than a missed one. `known` holds folded words and their stems.
  */
-export function splitCompound(word: string, known: ReadonlySet<string>, depth = 0): string[] | null {
+export function splitCompound(word: string, known: { has(word: string): boolean }, depth = 0): string[] | null {
   if (word.length < 7 || depth > 2) return null;
   for (let i = word.length - 3; i >= 3; i--) {
     const head = word.slice(0, i);
@@ -95,15 +119,25 @@ export interface NormalizeOptions {
   vocabulary?: ReadonlySet<string>;
 }
 
+/** Training words plus the regional words, so compounds like "Veloparkplatz" split into known parts. */
+function withRegional(vocab: ReadonlySet<string>): { has(word: string): boolean } {
+  return { has: (word) => vocab.has(word) || regional(word) !== undefined };
+}
+
 /** Normalised, stemmed tokens for an utterance. */
 export function normalizeUtterance(text: string, options: NormalizeOptions = {}): string[] {
-  const words = foldWords(text);
+  return normalizeWords(foldWords(text), options);
+}
+
+/** `normalizeUtterance` for words already folded by `foldWords` (saves folding twice). */
+export function normalizeWords(words: string[], options: NormalizeOptions = {}): string[] {
   const stem = isLikelyEnglish(words) ? stemEnglish : stemGerman;
   const vocab = options.vocabulary;
   const out: string[] = [];
   for (const w of words) {
-    const parts = vocab && !vocab.has(w) ? splitCompound(w, vocab) : null;
-    for (const p of parts ?? [w]) out.push(stem(p));
+    const parts = vocab && !vocab.has(w) ? splitCompound(w, withRegional(vocab)) : null;
+    // A regional word inside a compound ("Veloparkplatz") is mapped like a standalone one.
+    for (const p of parts ?? [w]) for (const mapped of (parts && regional(p)?.split(' ')) || [p]) out.push(stem(mapped));
   }
   return out;
 }

@@ -22,8 +22,12 @@ export const messageBody = z
     id: z.string().min(1).max(128),
     text: z.string().optional(),
     choice: z.string().min(1).max(128).optional(),
+    /** Ids of uploaded files answering a file question (an extension of the contract, docs/FILES.md). */
+    files: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).min(1).max(10).optional(),
   })
-  .refine((body) => (body.text === undefined) !== (body.choice === undefined), { message: 'exactly one of "text" and "choice"' });
+  .refine((body) => [body.text, body.choice, body.files].filter((value) => value !== undefined).length === 1, {
+    message: 'exactly one of "text", "choice" and "files"',
+  });
 
 const missingToken = () =>
   new ApiError(401, 'CONVERSATION_TOKEN_INVALID', {

@@ -9,6 +9,7 @@ import type { AppEnv } from './appEnv.js';
 import { errorResponse } from './errorResponse.js';
 import { adminAuth, tokenMatcher } from './adminAuth.js';
 import { chatRoutes } from './chatRoutes.js';
+import { chatStreamRoutes } from './chatStreamRoutes.js';
 import { flowRoutes } from './flowRoutes.js';
 import { conversationAdminRoutes } from './conversationAdminRoutes.js';
 import { handoffRoutes } from './handoffRoutes.js';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   let openApi: unknown;
   app.get('/v1/openapi.json', (c) => c.json((openApi ??= openApiDocument(deps.version ?? '0.1.0'))));
   app.route('/v1', healthRoutes(deps.client, deps.version ?? '0.1.0'));
+  app.route('/v1', chatStreamRoutes(deps.conversations, deps.log)); // SSE replies; other requests fall through
   app.route('/v1', chatRoutes(deps.conversations));
   for (const module of deps.modules ?? []) if (module.publicRoutes) app.route('/v1', module.publicRoutes);
 

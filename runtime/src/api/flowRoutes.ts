@@ -7,6 +7,8 @@ import type { ConversationService } from '../conversations/conversationService.j
 import { readJsonBody, MiB, KiB } from './readJsonBody.js';
 import { startConversationBody, validFlowId } from './chatRoutes.js';
 import type { AppEnv } from './appEnv.js';
+import type { RuntimeModule } from '../modules/runtimeModule.js';
+import { moduleFlowWarnings } from '../modules/moduleFlowWarnings.js';
 
 export const MAX_FLOW_BODY = 5 * MiB;
 
@@ -59,8 +61,10 @@ const publishBody = z.object({ note: z.string().max(2000).optional() });
 const rollbackBody = z.object({ version: z.number().int().min(1), note: z.string().max(2000).optional() });
 
 /** Admin routes for drafts, validation, publishing, versions and test conversations. */
-export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry; conversations: ConversationService }) {
+export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry; conversations: ConversationService; modules?: RuntimeModule[] }) {
   const { flows, registry, conversations } = deps;
+  /** Warnings only the running server can know (e.g. no language model configured), from the runtime modules. */
+  const withServerWarnings = async (problems: FlowProblem[], document: unknown) => [...problems, ...(await moduleFlowWarnings(deps.modules, document))];
   const app = new Hono<AppEnv>();
 
   const requireFlow = async (id: string) => {
@@ -87,9 +91,11 @@ export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry
     const id = validFlowId(c.req.param('flowId'));
     const body = await readJsonBody(c, z.unknown(), { limit: MAX_FLOW_BODY });
     const lang = language(c.req.header('accept-language'));
-    const { document, problems } = checkedDocument(body, id, c.req.query('allowErrors') === 'true', lang);
+    const checked = checkedDocument(body, id, c.req.query('allowErrors') === 'true', lang);
+    const { document } = checked;
     const expected = expectedRevision(c.req.header('if-match') ?? c.req.query('revision'));
     const revision = await flows.saveDraft(document, expected);
+    const problems = await withServerWarnings(checked.problems, document);
     return c.json({
       revision,
       problems: problems.map((p) => ({ ...p, message: p.message[lang], messages: p.message })),
@@ -112,14 +118,16 @@ export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry
     const body = await readJsonBody(c, z.unknown(), { limit: MAX_FLOW_BODY });
     const lang = language(c.req.header('accept-language'));
     const result = validateFlow(body, registry);
-    return c.json({ ok: result.ok, problems: result.problems.map((p) => ({ ...p, message: p.message[lang], messages: p.message })) });
+    const problems = await withServerWarnings(result.problems, body);
+    return c.json({ ok: result.ok, problems: problems.map((p) => ({ ...p, message: p.message[lang], messages: p.message })) });
   });
 
   app.post('/flows/:flowId/validate', async (c) => {
     const flow = await requireFlow(c.req.param('flowId'));
     const lang = language(c.req.header('accept-language'));
     const result = validateFlow(flow.draft, registry);
-    return c.json({ ok: result.ok, problems: result.problems.map((p) => ({ ...p, message: p.message[lang], messages: p.message })) });
+    const problems = await withServerWarnings(result.problems, flow.draft);
+    return c.json({ ok: result.ok, problems: problems.map((p) => ({ ...p, message: p.message[lang], messages: p.message })) });
   });
 
   app.post('/flows/:flowId/publish', async (c) => {
@@ -128,7 +136,11 @@ export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry
     const result = validateFlow(flow.draft, registry);
     if (!result.ok || !result.flow) throw flowInvalid(result.problems, language(c.req.header('accept-language')));
     const version = await flows.publish(flow.id, result.flow, body.note ?? null, 'admin');
-    return c.json({ version });
+    // Publishing is not blocked by them, but staff should hear about server warnings (e.g. no language model) here too.
+    const lang = language(c.req.header('accept-language'));
+    const serverWarnings = await withServerWarnings([], result.flow);
+    if (serverWarnings.length === 0) return c.json({ version });
+    return c.json({ version, problems: serverWarnings.map((p) => ({ ...p, message: p.message[lang], messages: p.message })) });
   });
 
   app.get('/flows/:flowId/versions', async (c) => {

@@ -2,6 +2,7 @@ import { REDACTED } from '../engine/redaction.js';
 import { json, parameterRef, responseRef, schemaRef } from './openApiJsonSchema.js';
 import { chatBodyLimit, chatTextLimit, error, ok, tooLarge } from './openApiResponses.js';
 import type { OpenApiPaths } from './openApiTypes.js';
+import { chatStreamContent, chatStreamDescription } from './openApiChatStream.js';
 
 const publicRoute: Record<string, string[]>[] = [];
 const conversationToken = [{ conversationToken: [] }];
@@ -43,12 +44,13 @@ export function chatPaths(): OpenApiPaths {
           '- **Handoff:** while `handed_off`, the message is stored and shown to staff, not answered by the bot: 200 with `status: "handed_off"` and only the user\'s message.',
           `- **Limits:** ${chatBodyLimit} per body and ${chatTextLimit} per \`text\` (413 beyond).`,
           `- **Sensitive nodes:** an answer to a \`sensitive\` node appears as "${REDACTED}", already in this response.`,
+          chatStreamDescription,
         ].join('\n'),
         security: conversationToken,
         parameters: [parameterRef('ConversationId')],
         requestBody: { required: true, content: json(schemaRef('MessageRequest')) },
         responses: {
-          '200': ok('The turn was processed (or replayed, for a known message id).', schemaRef('TurnResponse')),
+          '200': { ...ok('The turn was processed (or replayed, for a known message id).', schemaRef('TurnResponse')), content: { ...json(schemaRef('TurnResponse')), ...chatStreamContent } },
           '400': responseRef('BadRequest'),
           '401': responseRef('ConversationUnauthorized'),
           '404': error('`CONVERSATION_NOT_FOUND`: no such conversation (or it was deleted by retention).'),

@@ -60,7 +60,7 @@ describe('openApiDocument: structure', () => {
     expect(doc.info.description).toMatch(/Public chat API/);
     expect(doc.info.description).toMatch(/Admin API/);
     expect(doc.servers).toEqual([{ url: '/' }]);
-    expect(doc.tags.map((tag) => tag.name).sort()).toEqual(['chat', 'conversations', 'flows', 'handoffs', 'nodes', 'system']);
+    expect(doc.tags.map((tag) => tag.name).sort()).toEqual(['calendar', 'chat', 'contacts', 'conversations', 'flows', 'handoffs', 'inventory', 'knowledge', 'llm', 'nodes', 'notifications', 'system']);
     expect(doc.components.securitySchemes).toEqual({
       adminToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
       conversationToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
@@ -132,7 +132,7 @@ describe('openApiDocument: contract content', () => {
     const message = z.toJSONSchema(messageBody, { io: 'input' }) as JsonSchema;
     expect(Object.keys(schemas.MessageRequest!.properties as object)).toEqual(Object.keys(message.properties as object));
     expect(schemas.MessageRequest!.required).toEqual(message.required);
-    expect(schemas.MessageRequest!.oneOf).toEqual([{ required: ['text'] }, { required: ['choice'] }]);
+    expect(schemas.MessageRequest!.oneOf).toEqual([{ required: ['text'] }, { required: ['choice'] }, { required: ['files'] }]);
     expect((schemas.MessageRequest!.properties as Record<string, JsonSchema>).text!.maxLength).toBe(4000);
     const start = z.toJSONSchema(startConversationBody, { io: 'input' }) as JsonSchema;
     expect(Object.keys(schemas.StartConversationRequest!.properties as object)).toEqual(Object.keys(start.properties as object));
@@ -154,7 +154,7 @@ describe('openApiDocument: contract content', () => {
   it('marks exactly the public routes as needing no admin token, and documents 401 everywhere else', () => {
     expect(doc.security).toEqual([{ adminToken: [] }]);
     const publicOperations = operations.filter(({ operation }) => operation.security !== undefined).map(({ operation }) => operation.operationId);
-    expect(publicOperations.sort()).toEqual(['getConversation', 'getHealth', 'getOpenApiDocument', 'sendMessage', 'startConversation']);
+    expect(publicOperations.sort()).toEqual(['getBookingIcs', 'getCalendarFeed', 'getConversation', 'getConversationFile', 'getHealth', 'getOpenApiDocument', 'sendMessage', 'startConversation', 'uploadFile']);
     expect(op('/v1/openapi.json', 'get').security).toEqual([]);
     expect(op('/v1/health', 'get').security).toEqual([]);
     expect(op('/v1/bots/{flowId}/conversations', 'post').security).toEqual([]);

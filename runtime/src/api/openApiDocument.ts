@@ -4,6 +4,13 @@ import { chatPaths } from './openApiChatPaths.js';
 import { flowPaths } from './openApiFlowPaths.js';
 import { chatBodyLimit, chatTextLimit, componentParameters, componentResponses, flowBodyLimit } from './openApiResponses.js';
 import { componentSchemas } from './openApiSchemas.js';
+import { filePaths } from '../files/openApiFilePaths.js';
+import { calendarPaths } from '../calendar/openApiCalendarPaths.js';
+import { contactPaths } from '../contacts/openApiContactPaths.js';
+import { knowledgePaths } from '../knowledge/openApiKnowledgePaths.js';
+import { llmPaths } from '../llm/openApiLlmPaths.js';
+import { inventoryPaths } from '../inventory/openApiInventoryPaths.js';
+import { notifierPaths } from '../notifier/openApiNotifierPaths.js';
 
 const description = `Dialogwerk is a self-hostable chatbot runtime. This API has two parts.
 
@@ -35,6 +42,12 @@ const tags = [
   { name: 'conversations', description: 'Staff views of conversations: filtered list and full event log (admin token).' },
   { name: 'handoffs', description: 'The staff side of a handoff: inbox, agent messages, release to the bot (admin token).' },
   { name: 'nodes', description: 'The node catalogue: every node type with config schema and ports (admin token).' },
+  { name: 'calendar', description: 'The built-in calendar: calendars, subscription links, bookings and .ics files (admin token; the .ics files use their own tokens).' },
+  { name: 'contacts', description: 'The built-in contacts store: contacts, leads with transcripts, CSV export, GDPR erasure, callback requests (admin token).' },
+  { name: 'knowledge', description: 'Knowledge bases shared by flows (faq nodes): entries, CSV/Markdown import, CSV/JSON export (admin token).' },
+  { name: 'llm', description: 'Language model settings (provider, model, encrypted API key) and token usage (admin token).' },
+  { name: 'inventory', description: 'The built-in inventory check_stock looks products up in: products, lookup, CSV import and export (admin token).' },
+  { name: 'notifications', description: 'Notes for staff from the embedded notifier, e.g. low stock for sales: list and mark read (admin token).' },
   { name: 'system', description: 'Public system routes: this document and the health check.' },
 ];
 
@@ -51,7 +64,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
     servers: [{ url: '/' }],
     security: [{ adminToken: [] }],
     tags,
-    paths: { ...chatPaths(), ...flowPaths(), ...adminPaths() },
+    paths: { ...chatPaths(), ...flowPaths(), ...adminPaths(), ...filePaths(), ...calendarPaths(), ...contactPaths(), ...knowledgePaths(), ...llmPaths(), ...inventoryPaths(), ...notifierPaths() },
     components: {
       securitySchemes: {
         adminToken: {

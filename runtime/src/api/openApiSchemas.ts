@@ -17,7 +17,7 @@ const listOf = (item: string, description?: string): JsonSchema =>
   object({ items: { type: 'array', items: schemaRef(item), ...(description ? { description } : {}) } });
 
 export const statusValues = ['awaiting_input', 'ended', 'handed_off'] as const;
-export const inputTypes = ['text', 'email', 'phone', 'number', 'date', 'choice', 'yesno'] as const;
+export const inputTypes = ['text', 'email', 'phone', 'number', 'date', 'choice', 'yesno', 'file'] as const;
 const codePoints = MAX_MESSAGE_CHARS.toLocaleString('en-US');
 
 /** Errors, shared by every operation. */
@@ -70,7 +70,7 @@ const chatSchemas: Record<string, JsonSchema> = {
     return {
       ...schema,
       description:
-        'A customer message: exactly one of `text` and `choice`. `id` is chosen by the client and makes the request ' +
+        'A customer message: exactly one of `text`, `choice` and `files` (uploaded file ids, for `input.type` `file`). `id` is chosen by the client and makes the request ' +
         'idempotent for the whole life of the conversation.',
       properties: {
         ...properties,
@@ -81,8 +81,9 @@ const chatSchemas: Record<string, JsonSchema> = {
           description: `Free text, stored and shown verbatim (no trimming or escaping); at most ${codePoints} Unicode code points, else 413.`,
         },
         choice: { ...properties.choice, description: 'The id of one of the offered `input.choices`.' },
+        files: { ...properties.files, description: 'Ids of files uploaded with `POST /v1/conversations/{conversationId}/files`, answering a file question.' },
       },
-      oneOf: [{ required: ['text'] }, { required: ['choice'] }],
+      oneOf: [{ required: ['text'] }, { required: ['choice'] }, { required: ['files'] }],
     };
   }),
   ConversationStatus: {
@@ -115,7 +116,10 @@ const chatSchemas: Record<string, JsonSchema> = {
         examples: [...inputTypes],
         description: `What the bot expects: the \`ask\` node's input type (${inputTypes.map((t) => `\`${t}\``).join(', ')}) or \`text\`; plugins may define more.`,
       },
-      choices: { type: 'array', items: schemaRef('Choice'), description: 'For `choice` and `yesno`: the answers to offer.' },
+      choices: { type: 'array', items: schemaRef('Choice'), description: 'For `choice` and `yesno`: the answers to offer (for an optional `file` question: a `skip` button).' },
+      accept: { type: 'array', items: { type: 'string' }, description: 'For `file`: accepted types, e.g. `image/*`, `application/pdf`.' },
+      maxSizeMb: { type: 'number', description: 'For `file`: the largest file in MB.' },
+      maxFiles: { type: 'integer', description: 'For `file`: how many files one answer may reference.' },
     },
     ['type'],
     'What the customer should answer next. Present only while the status is `awaiting_input`.',
@@ -216,7 +220,13 @@ const flowSchemas: Record<string, JsonSchema> = {
     problems: { type: 'array', items: schemaRef('ValidationProblem') },
   }),
   PublishRequest: object({ note: { type: 'string', maxLength: 2000, description: 'Release note stored with the version.' } }, []),
-  PublishResponse: object({ version: { type: 'integer', minimum: 1, description: 'The new live version number.' } }),
+  PublishResponse: object(
+    {
+      version: { type: 'integer', minimum: 1, description: 'The new live version number.' },
+      problems: { type: 'array', items: schemaRef('ValidationProblem'), description: 'Present when the server has warnings about the published flow (e.g. no language model configured for an llm_answer node).' },
+    },
+    ['version'],
+  ),
   RollbackRequest: object(
     {
       version: { type: 'integer', minimum: 1, description: 'The published version to bring back.' },

@@ -3,7 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { validateFlow, type FlowProblem, type Json, type UserInput } from '@dialogwerk/nodes';
+import { Hono } from 'hono';
 import { openDatabase } from '../db/openDatabase.js';
+import { errorResponse } from '../api/errorResponse.js';
+import type { AppEnv } from '../api/appEnv.js';
+import type { AdminRequest } from '../examples/setupSteps.js';
 import { SecretBox } from '../security/secretBox.js';
 import { FlowRepository } from '../flows/flowRepository.js';
 import { ConversationService } from '../conversations/conversationService.js';
@@ -46,6 +50,8 @@ export interface InProcessBot {
   start(options?: { locale?: string; context?: Record<string, Json> }): Promise<BotConversation>;
   /** Sets the bot's clock to an instant from which it runs on (specs with `now`); undefined means the real time. */
   setClock(instant: string | undefined): void;
+  /** Calls the embedded modules' admin routes (imports for spec setup), without a server or token. */
+  admin: AdminRequest;
   /** Closes the database and deletes the temporary directory; safe to call twice. */
   close(): void;
 }
@@ -83,6 +89,9 @@ export async function createInProcessBot(document: unknown, options: { log?: Log
     // The same embedded services as the server (calendar, inventory, ...), so specs exercise the real behaviour.
     const config = { ...readRuntimeConfig({}), dataDir: dir, databaseUrl: database.url, exampleFlows: false };
     modules = await loadModules(embeddedModules, { database, config, log, box, events: new DomainEvents(database.client, log) });
+    const adminApp = new Hono<AppEnv>();
+    adminApp.onError((error, c) => errorResponse(error, c, log));
+    for (const module of modules.modules) if (module.adminRoutes) adminApp.route('/v1', module.adminRoutes);
     await flows.saveDraft(flow);
     await flows.publish(flow.id, flow, 'dialogwerk cli', 'cli');
     const service = new ConversationService({
@@ -92,6 +101,10 @@ export async function createInProcessBot(document: unknown, options: { log?: Log
     return {
       flowId: flow.id,
       close,
+      admin: async (method, route, body, contentType) => {
+        const response = await adminApp.request(route, { method, body: body as BodyInit | undefined, headers: contentType ? { 'content-type': contentType } : {} });
+        return { status: response.status, text: await response.text() };
+      },
       setClock: (instant) => {
         clockOffsetMs = instant === undefined ? 0 : Date.parse(instant) - Date.now();
       },

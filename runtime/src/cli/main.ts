@@ -5,6 +5,7 @@ import { chatCommand } from './chatCommand.js';
 import { testCommand } from './testCommand.js';
 import { tokenCommand } from './tokenCommand.js';
 import { purgeCommand } from './purgeCommand.js';
+import { inventoryCommand } from './inventoryCommand.js';
 
 type Command = { run: (args: string[]) => Promise<number>; help: string };
 
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
   test: testCommand,
   token: tokenCommand,
   purge: purgeCommand,
+  inventory: inventoryCommand,
 };
 
 function usage(): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Json } from '@dialogwerk/nodes';
 import { compileMatcher } from './textMatcher.js';
+import { setupFile } from '../examples/setupSteps.js';
 
 /** YAML turns `3` and `yes` into numbers and booleans; in a text position the author meant the text. */
 const text = z.union([z.string(), z.number(), z.boolean()], { error: 'expected a text' }).transform(String);
@@ -47,6 +48,8 @@ export const specFile = z.strictObject({
   flow: z.string().min(1),
   locale: z.string().min(1).optional(),
   now: now.optional(),
+  /** Admin requests run once before the tests (imports): a setup file's path, relative to the spec, or the steps. */
+  setup: z.union([z.string().min(1), setupFile]).optional(),
   context: z.record(z.string(), json).optional(),
   tests: z.array(specTest).min(1, 'a spec needs at least one test'),
 });

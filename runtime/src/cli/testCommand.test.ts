@@ -20,7 +20,12 @@ describe('dialogwerk test', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('examples/specs/kontaktanfrage.spec.yaml\n  ✓ Angebot für drei Räume');
     expect(run.stdout).toContain('✓ Quote in English');
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed');
+    // The four example templates of issue 3 run too, with their setup (products) and fixed clocks.
+    for (const spec of ['arztpraxis', 'handwerk-offerte', 'online-shop', 'steuerberatung']) expect(run.stdout).toContain(`examples/specs/${spec}.spec.yaml\n  ✓`);
+    expect(run.stdout).toContain('✓ Knapper Bestand mit Tippfehler');
+    expect(run.stdout).toContain('✓ Erstgespräch buchen');
+    expect(run.stdout).not.toContain('✗');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^2\d passed, 0 failed$/);
   });
 
   it('fails with exit 1 and shows expected and actual of the failing step', async () => {

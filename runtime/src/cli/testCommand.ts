@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { CliInputError, CliUsageError, cliCommand } from './cliCommand.js';
 import { findSpecs } from './findSpecs.js';
 import { formatProblem } from './formatProblem.js';
+import { SetupError, loadSetupSteps, runSetupSteps } from '../examples/setupSteps.js';
 import { FlowInvalidError, createInProcessBot, type InProcessBot } from './inProcessBot.js';
 import { loadSpec } from './loadSpec.js';
 import { readFlowFile } from './readFlowFile.js';
@@ -43,6 +45,18 @@ async function runSpecFile(file: string, report: (result: SpecTestResult) => voi
     return report(failedFile(file, `flow ${loaded.spec.flow}`, [{ path: 'flow', location: loaded.locate(['flow']), message: bot }]));
   }
   try {
+    const setup = loaded.spec.setup;
+    if (setup !== undefined) {
+      const specDir = path.dirname(file);
+      const baseDir = typeof setup === 'string' ? path.dirname(path.resolve(specDir, setup)) : specDir;
+      try {
+        const steps = typeof setup === 'string' ? loadSetupSteps(path.resolve(specDir, setup)) : setup;
+        await runSetupSteps(steps, baseDir, bot.admin);
+      } catch (error) {
+        if (!(error instanceof SetupError)) throw error;
+        return report(failedFile(file, 'setup', [{ path: 'setup', location: loaded.locate(['setup']), message: error.message }]));
+      }
+    }
     for (const index of loaded.spec.tests.keys()) report(await runSpecTest(bot, loaded, index));
   } finally {
     bot.close();

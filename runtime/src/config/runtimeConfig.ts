@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { SynchronousMode } from '../db/openDatabase.js';
+import { readLlmEnvironment, type LlmEnvironment } from '../llm/llmEnvironment.js';
 
 export interface RuntimeConfig {
   port: number;
@@ -15,6 +16,8 @@ export interface RuntimeConfig {
   /** Seconds between retention purges; 0 disables the background job (the CLI `purge` still works). */
   purgeIntervalSeconds: number;
   exampleFlows: boolean;
+  /** Language model provider from the environment (see docs/LLM.md); admin settings may override it. */
+  llm: LlmEnvironment;
 }
 
 export class ConfigError extends Error {}
@@ -50,5 +53,6 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     logLevel: oneOf('DIALOGWERK_LOG_LEVEL', env.DIALOGWERK_LOG_LEVEL, ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     purgeIntervalSeconds: integer('DIALOGWERK_PURGE_INTERVAL', env.DIALOGWERK_PURGE_INTERVAL, 3600, 0, 7 * 86400),
     exampleFlows: env.DIALOGWERK_EXAMPLES !== '0',
+    llm: readLlmEnvironment(env),
   };
 }

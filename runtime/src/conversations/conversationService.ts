@@ -49,6 +49,11 @@ export interface StartResponse extends TurnResponse {
 
 export type MessageInput = { id: string } & UserInput;
 
+/** Per-call options of `send`: `onDelta` receives nodes' `ctx.stream` previews for a streamed (SSE) reply. */
+export interface SendOptions {
+  onDelta?: (delta: { nodeId: string; text: string }) => void;
+}
+
 interface CachedConversation {
   id: string;
   workspaceId: string;
@@ -174,18 +179,18 @@ export class ConversationService {
    * `message` may still be arriving: the turn is queued at call time, so concurrent messages keep their arrival
    * order even when their bodies are read at different speeds.
    */
-  send(conversationId: string, token: string, incoming: MessageInput | Promise<MessageInput>): Promise<TurnResponse> {
+  send(conversationId: string, token: string, incoming: MessageInput | Promise<MessageInput>, options: SendOptions = {}): Promise<TurnResponse> {
     return this.#withConversation(conversationId, async (entry) => {
       const message = await incoming;
       this.#checkToken(entry, token);
       const key = `u:${message.id}`;
       // Keyed with the conversation token (never stored): a plain hash of a short answer (a PIN, a birth date) could be
       // reversed by hashing guesses, and answers to sensitive nodes must not be recoverable from the database.
-      const requestHash = createHmac('sha256', token).update(JSON.stringify([message.text ?? null, message.choice ?? null])).digest('hex');
+      const requestHash = createHmac('sha256', token).update(JSON.stringify([message.text ?? null, message.choice ?? null, ...(message.files ? [message.files] : [])])).digest('hex');
       const replay = await this.#replay(entry, key, requestHash);
       if (replay) return replay;
       if (entry.status === 'ended') throw conversationErrors.ended();
-      return this.#turn(entry, { kind: 'message', input: { text: message.text, choice: message.choice } }, key, requestHash, 'message');
+      return this.#turn(entry, { kind: 'message', input: { text: message.text, choice: message.choice, ...(message.files ? { files: message.files } : {}) } }, key, requestHash, 'message', options.onDelta);
     });
   }
 
@@ -233,10 +238,11 @@ export class ConversationService {
     clientKey: string | null,
     requestHash: string | null,
     kind: string,
+    onDelta?: SendOptions['onDelta'],
   ): Promise<TurnResponse> {
     const flow = await this.#flow(entry);
     const state = this.#codec.decode(entry.storedState);
-    const outcome = await this.#run(flow, state, { id: entry.id, isTest: entry.isTest }, trigger);
+    const outcome = await this.#run(flow, state, { id: entry.id, isTest: entry.isTest }, trigger, undefined, onDelta);
     const response = turnResponse(outcome.state, outcome.recorder.messages);
     const seq = entry.turn + 1;
     const at = this.#now().toISOString();
@@ -266,6 +272,7 @@ export class ConversationService {
     conversation: { id: string; isTest: boolean },
     trigger: TurnTrigger,
     startData?: Record<string, Json>,
+    onDelta?: SendOptions['onDelta'],
   ): Promise<TurnOutcome> {
     const log = lazyLogger(() => {
       // Values as they are at each log line (and every value seen before in this turn), so answers given or
@@ -284,6 +291,7 @@ export class ConversationService {
       now: this.#now,
       defaultNodeTimeoutMs: this.options.nodeTimeoutMs ?? 10_000,
       defaultMaxSteps: this.options.maxStepsPerTurn ?? 100,
+      onDelta,
     });
     if (startData) outcome.recorder.events.unshift({ type: 'conversation_started', nodeId: null, data: startData, createdAt: state.startedAt });
     return outcome;

@@ -82,6 +82,33 @@ describe('retention', () => {
     expect(await h.query('SELECT id FROM conversations')).toEqual([]);
   });
 
+  it('deletes the domain events and test leads of expired conversations, keeping real leads and contacts', async () => {
+    const real = await h.start('short');
+    const test = await h.start('short');
+    await h.query(`UPDATE conversations SET is_test = 1 WHERE id = ?`, [test.conversationId]);
+    const at = new Date(T0).toISOString();
+    for (const [conversation, isTest] of [[real, 0], [test, 1]] as const) {
+      const id = conversation.conversationId;
+      await h.query(
+        `INSERT INTO domain_events (conversation_id, flow_id, is_test, node_id, type, data, created_at) VALUES (?, 'short', ?, 'q', 'lead.captured', '{}', ?)`,
+        [id, isTest, at],
+      );
+      await h.query(`INSERT INTO callback_resolutions (event_id, done_at) SELECT id, ? FROM domain_events WHERE conversation_id = ?`, [at, id]);
+      await h.query(`INSERT INTO contacts (id, conversation_id, flow_id, data, is_test, created_at, updated_at) VALUES (?, ?, 'short', '{}', ?, ?, ?)`, [
+        `c-${id}`, id, isTest, at, at,
+      ]);
+      await h.query(
+        `INSERT INTO leads (id, contact_id, conversation_id, flow_id, node_id, is_test, fields, created_at, updated_at) VALUES (?, ?, ?, 'short', 'q', ?, '{}', ?, ?)`,
+        [`l-${id}`, `c-${id}`, id, isTest, at, at],
+      );
+    }
+    expect(await purgeExpiredConversations(h.database.client, new Date(T0 + 35 * DAY))).toBe(2);
+    expect(await h.query('SELECT count(*) AS n FROM domain_events')).toEqual([{ n: 0 }]);
+    expect(await h.query('SELECT count(*) AS n FROM callback_resolutions')).toEqual([{ n: 0 }]);
+    expect(await h.query('SELECT id FROM leads')).toEqual([{ id: `l-${real.conversationId}` }]);
+    expect(await h.query('SELECT id FROM contacts')).toEqual([{ id: `c-${real.conversationId}` }]);
+  });
+
   it('deletes nothing while every conversation is within its retention', async () => {
     const a = await h.start('short');
     const b = await h.start('long', { locale: 'de' });

@@ -1,7 +1,8 @@
 import {
-  fillTemplatesDeep,
   resolveText,
   collectTemplateVariables,
+  fillTemplatesWithholding,
+  withholdsPii,
   type BotMessage,
   type Json,
   type NodeContext,
@@ -36,13 +37,19 @@ export interface NodeRunScope {
   pending: { input?: UserInput };
   /** False once the engine is done with this run (e.g. it timed out): later writes through `ctx` are dropped. */
   isActive?: () => boolean;
+  /** Receives `ctx.stream` previews for a client that asked for a streamed reply (see runTurn's `onDelta`). */
+  onDelta?: (delta: { nodeId: string; text: string }) => void;
 }
+
 
 /** Builds the `ctx` a node's `run` receives; everything a node may do to a conversation goes through here. */
 export function createNodeContext(scope: NodeRunScope): NodeContext<unknown> {
   const { flow, node, state, recorder } = scope;
   const lookup = (name: string) => (name in state.secrets ? state.secrets[name] : state.vars[name]);
-  const config = node.templated ? fillTemplatesDeep(node.config, lookup) : node.config;
+  // Nodes that hand their config to third parties (an LLM) get pii variables as placeholders unless they opt in.
+  const config = node.templated
+    ? fillTemplatesWithholding(node.config, lookup, flow.piiVariables, withholdsPii(node.definition, node.config))
+    : node.config;
   const templatedSecrets = node.templated
     ? new Set([...collectTemplateVariables(node.config)].filter((name) => name in state.secrets))
     : new Set<string>();
@@ -76,12 +83,18 @@ export function createNodeContext(scope: NodeRunScope): NodeContext<unknown> {
     vars: {
       get: vars.get,
       all: vars.all,
+      isSecret: (name) => name in state.secrets,
       set: (name, value) => {
         if (active()) (derivedFromSecret(value) ? secretVars : vars).set(name, value);
       },
     },
     text: (value) => resolveText(value as never, state.locale, defaultLocale),
     say,
+    stream: (delta) => {
+      // Previews bypass the redaction `say` applies, so they are only sent when there is nothing to redact.
+      if (!active() || !scope.onDelta || node.sensitive || Object.keys(state.secrets).length > 0) return;
+      if (typeof delta === 'string' && delta !== '') scope.onDelta({ nodeId: node.id, text: delta });
+    },
     input: scope.input,
     state: scope.nodeState,
     pendingInput: scope.input ? undefined : scope.pending.input,

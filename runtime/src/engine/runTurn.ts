@@ -6,6 +6,7 @@ import { createNodeContext, type ConversationInfo } from './nodeContext.js';
 import { runWithTimeout, NodeTimeoutError } from './runWithTimeout.js';
 import { fallbackReasonText } from './fallbackReasons.js';
 import { REDACTED, redactSecrets } from './redaction.js';
+import { userFileMessage } from '../files/userAttachments.js';
 
 export type TurnTrigger =
   | { kind: 'start' }
@@ -19,6 +20,8 @@ export interface EngineEnvironment {
   now: () => Date;
   defaultNodeTimeoutMs: number;
   defaultMaxSteps: number;
+  /** Set for a streamed reply (SSE): gets the text previews nodes send with `ctx.stream` while the turn runs. */
+  onDelta?: (delta: { nodeId: string; text: string }) => void;
 }
 
 export interface HandoffChange {
@@ -92,7 +95,8 @@ export async function runTurn(
     case 'message': {
       const waiting = state.waiting;
       const sensitive = waiting ? flow.nodes.get(waiting.nodeId)?.sensitive : false;
-      recorder.message('user', sensitive ? REDACTED : userText(trigger.input, state), waiting?.nodeId ?? null);
+      const files = sensitive ? undefined : await userFileMessage(trigger.input, conversation.id, env.services.files);
+      recorder.message('user', sensitive ? REDACTED : (files?.text ?? userText(trigger.input, state)), waiting?.nodeId ?? null, undefined, files?.attachments);
       if (state.status !== 'awaiting_input' || !waiting) return { state, recorder, handoff };
       cursor = { nodeId: waiting.nodeId, input: trigger.input, nodeState: waiting.state, resumed: true };
       pending.input = trigger.input;
@@ -145,7 +149,7 @@ export async function runTurn(
         const ctx = createNodeContext({
           flow, node, state, conversation, recorder, signal, pending,
           services: env.services, log: env.log, now: env.now,
-          input: current.input, nodeState: current.nodeState, isActive: () => active,
+          input: current.input, nodeState: current.nodeState, isActive: () => active, onDelta: env.onDelta,
         });
         if (!node.definition.run) throw new Error(`node type "${node.type}" has no server behaviour`);
         return node.definition.run(ctx);
@@ -171,6 +175,9 @@ export async function runTurn(
     } finally {
       active = false;
     }
+    // The node that waited for this message has used it (an ask stored the answer); only understanding nodes hand it
+    // on, so an intent that falls back to an faq answers the same question.
+    if (cursor.input !== undefined && !node.definition.passesInputOn) pending.input = undefined;
 
     if ('wait' in result) {
       state.status = 'awaiting_input';

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { Services } from '@dialogwerk/nodes';
+import type { FlowProblem, Services } from '@dialogwerk/nodes';
 import type { AppEnv } from '../api/appEnv.js';
 import type { RuntimeConfig } from '../config/runtimeConfig.js';
 import type { Database } from '../db/openDatabase.js';
@@ -29,6 +29,11 @@ export interface RuntimeModule {
   adminRoutes?: Hono<AppEnv>;
   /** Routes under `/v1` without the admin token (they check their own credentials, e.g. an ICS feed token). */
   publicRoutes?: Hono<AppEnv>;
+  /**
+   * Environment-dependent flow warnings (e.g. a node needing a language model the server does not have); merged into
+   * the problems of the validate, save and publish responses. The pure validator cannot know the server's settings.
+   */
+  flowWarnings?(document: unknown): Promise<FlowProblem[]>;
   close?(): Promise<void> | void;
 }
 

@@ -4,8 +4,11 @@ import type { FlowDocument } from '@dialogwerk/nodes';
 export const DEFAULT_RETENTION_DAYS = 90;
 
 /**
- * Deletes conversations (with their turn log, which is the transcript, and handoffs) whose last activity is older than their flow's
- * `settings.retentionDays` (the latest published version decides; default 90 days). Returns how many went.
+ * Deletes conversations (with their turn log, which is the transcript, handoffs and domain events such as callback
+ * requests) whose last activity is older than their flow's `settings.retentionDays` (the latest published version
+ * decides; default 90 days). Returns how many went. Leads and contacts of real conversations stay: they are the
+ * business's customer records, removed by erasure (`DELETE /v1/contacts/{id}`), not by transcript retention; the
+ * leads of test conversations go with them. Uploaded files are swept by the files module.
  */
 export async function purgeExpiredConversations(client: Client, now = new Date()): Promise<number> {
   const flows = await client.execute(`
@@ -27,12 +30,18 @@ export async function purgeExpiredConversations(client: Client, now = new Date()
       [
         { sql: `DELETE FROM turns WHERE conversation_id IN (${expired})`, args: [flowId, cutoff] },
         { sql: `DELETE FROM handoffs WHERE conversation_id IN (${expired})`, args: [flowId, cutoff] },
-        { sql: `DELETE FROM contacts WHERE conversation_id IN (${expired})`, args: [flowId, cutoff] },
+        {
+          sql: `DELETE FROM callback_resolutions WHERE event_id IN (SELECT id FROM domain_events WHERE conversation_id IN (${expired}))`,
+          args: [flowId, cutoff],
+        },
+        { sql: `DELETE FROM domain_events WHERE conversation_id IN (${expired})`, args: [flowId, cutoff] },
+        { sql: `DELETE FROM leads WHERE is_test = 1 AND conversation_id IN (${expired})`, args: [flowId, cutoff] },
+        { sql: `DELETE FROM contacts WHERE is_test = 1 AND id NOT IN (SELECT contact_id FROM leads)`, args: [] },
         { sql: 'DELETE FROM conversations WHERE flow_id = ? AND updated_at < ?', args: [flowId, cutoff] },
       ],
       'write',
     );
-    purged += results[3]!.rowsAffected;
+    purged += results.at(-1)!.rowsAffected;
   }
   return purged;
 }

@@ -9,6 +9,8 @@ import { ConversationService } from '../conversations/conversationService.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { ensureAdminToken } from './adminToken.js';
 import { seedExampleFlows } from '../examples/seedExampleFlows.js';
+import { seedExampleData } from '../examples/seedExampleData.js';
+import type { AdminRequest } from '../examples/setupSteps.js';
 import { createApp } from '../api/createApp.js';
 import { DomainEvents } from '../events/domainEvents.js';
 import { embeddedModules } from '../modules/embeddedModules.js';
@@ -63,13 +65,20 @@ export async function createRuntime(
             .catch((error) => log.warn('could not re-read the admin token', { error: String(error) }));
         }, options.adminTokenRefreshMs ?? ADMIN_TOKEN_REFRESH_MS);
   tokenRefresh?.unref();
-  const seeded = config.exampleFlows
-    ? await seedExampleFlows(flows, registry, path.join(repositoryRoot, 'examples/flows'), log)
-    : [];
   const app = createApp({
     client: database.client, flows, registry, conversations, log, adminToken: () => adminToken.token,
     builderDist: path.join(repositoryRoot, 'builder/dist'), modules: loaded.modules,
   });
+  const seeded = config.exampleFlows
+    ? await seedExampleFlows(flows, registry, path.join(repositoryRoot, 'examples/flows'), log)
+    : [];
+  const adminRequest: AdminRequest = async (method, route, body, contentType) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${adminToken.token}` };
+    if (contentType) headers['content-type'] = contentType;
+    const response = await app.request(route, { method, body: body as BodyInit | undefined, headers });
+    return { status: response.status, text: await response.text() };
+  };
+  await seedExampleData(seeded, path.join(repositoryRoot, 'examples/data'), adminRequest, log);
   return {
     config, database, registry, flows, conversations, events, services: loaded.services, app, adminToken, log, seeded,
     close: async () => {

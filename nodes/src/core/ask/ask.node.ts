@@ -3,7 +3,23 @@ import { defineNode, type PortSpec } from '../../sdk/defineNode.js';
 import { Text, resolveText } from '../../sdk/text.js';
 import { variableName } from '../../flow/flowDocument.js';
 
-export const askInputTypes = ['text', 'email', 'phone', 'number', 'date', 'choice', 'yesno'] as const;
+export const askInputTypes = ['text', 'email', 'phone', 'number', 'date', 'choice', 'yesno', 'file'] as const;
+
+/** Types the runtime recognises by their first bytes; anything else is refused at upload (docs/FILES.md). */
+export const fileAcceptTypes = ['image/*', 'image/jpeg', 'image/png', 'image/heic', 'image/webp', 'image/gif', 'application/pdf'] as const;
+/** The largest single upload the runtime accepts, whatever a flow sets. */
+export const MAX_FILE_SIZE_MB = 25;
+
+/** Upload rules for input `file`; the wait's input spec passes them to clients. */
+export const askFilesConfig = z.object({
+  accept: z.array(z.enum(fileAcceptTypes)).min(1).default(['image/*', 'application/pdf']),
+  maxSizeMb: z.number().positive().max(MAX_FILE_SIZE_MB).default(10),
+  maxFiles: z.number().int().min(1).max(10).default(5),
+  /** Lets the customer skip the question (a "skip" button, or "kein Foto", "überspringen", "skip"): port `skip`. */
+  optional: z.boolean().default(false),
+});
+
+export type AskFilesConfig = z.infer<typeof askFilesConfig>;
 
 const askConfig = z
   .object({
@@ -14,6 +30,7 @@ const askConfig = z
       .array(z.object({ id: z.string().min(1).max(64), label: Text }))
       .optional()
       .meta({ title: 'Auswahl / Choices' }),
+    files: askFilesConfig.optional().meta({ title: 'Dateien / Files' }),
     retryText: Text.optional(),
     maxRetries: z.number().int().min(0).max(10).optional(),
   })
@@ -44,6 +61,9 @@ export function askPorts(config: AskConfig): PortSpec[] {
     });
     return [...choicePorts, invalidPort];
   }
+  if (config.input === 'file' && config.files?.optional) {
+    return [{ id: 'next', label: { de: 'Weiter', en: 'Next' } }, { id: 'skip', label: { de: 'Übersprungen', en: 'Skipped' } }, invalidPort];
+  }
   if (config.input === 'yesno') {
     return [{ id: 'yes', label: { de: 'Ja', en: 'Yes' } }, { id: 'no', label: { de: 'Nein', en: 'No' } }, invalidPort];
   }
@@ -57,8 +77,8 @@ export const askNode = defineNode({
   icon: 'circle-help',
   label: { de: 'Frage', en: 'Question' },
   description: {
-    de: 'Stellt eine Frage, prüft die Antwort (Text, E-Mail, Telefon, Zahl, Datum, Auswahl, Ja/Nein) und speichert sie.',
-    en: 'Asks a question, checks the answer (text, email, phone, number, date, choice, yes/no) and stores it.',
+    de: 'Stellt eine Frage, prüft die Antwort (Text, E-Mail, Telefon, Zahl, Datum, Auswahl, Ja/Nein, Foto/Datei) und speichert sie.',
+    en: 'Asks a question, checks the answer (text, email, phone, number, date, choice, yes/no, photo/file) and stores it.',
   },
   config: askConfig,
   ports: askPorts,

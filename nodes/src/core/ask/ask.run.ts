@@ -2,9 +2,11 @@ import { withRun, type InputSpec, type NodeContext } from '../../sdk/defineNode.
 import { customerText, type CustomerTextKey } from '../../i18n/customerTexts.js';
 import { parseAnswer } from '../../input/index.js';
 import { askNode, type AskConfig } from './ask.node.js';
+import { answerFileQuestion, fileInputSpec } from './askFile.js';
 
 function inputSpec(ctx: NodeContext<AskConfig>): InputSpec {
   const { input, choices } = ctx.config;
+  if (input === 'file') return fileInputSpec(ctx);
   if (input === 'choice') {
     return { type: 'choice', choices: (choices ?? []).map((choice) => ({ id: choice.id, label: ctx.text(choice.label) })) };
   }
@@ -39,6 +41,8 @@ export const ask = withRun(askNode, (ctx) => {
     ctx.say({ text: ctx.text(config.text), choices: spec.choices });
     return ctx.wait(spec, { attempts: 0 });
   }
+  const attempts = typeof ctx.state === 'object' && ctx.state && 'attempts' in ctx.state ? Number(ctx.state.attempts) : 0;
+  if (config.input === 'file') return answerFileQuestion(ctx, ctx.input, attempts);
   const parsed = parseAnswer(config.input, ctx.input, {
     locale: localeWithCountry(ctx.locale, ctx.flow.settings.country),
     choices: config.choices?.map((choice) => ({ id: choice.id, label: choice.label })),
@@ -49,7 +53,6 @@ export const ask = withRun(askNode, (ctx) => {
     ctx.vars.set(config.variable, parsed.value);
     return ctx.next(portFor(config, parsed.value));
   }
-  const attempts = typeof ctx.state === 'object' && ctx.state && 'attempts' in ctx.state ? Number(ctx.state.attempts) : 0;
   if (attempts >= (config.maxRetries ?? 2)) return ctx.next('invalid');
   const retry = config.retryText ? ctx.text(config.retryText) : customerText(`retry_${config.input}` as CustomerTextKey, ctx.locale);
   ctx.say({ text: retry, choices: spec.choices });

@@ -109,19 +109,7 @@ export const handoffs = sqliteTable(
   (t) => [index('handoffs_status').on(t.workspaceId, t.status, t.createdAt), index('handoffs_conversation').on(t.conversationId)],
 );
 
-export const contacts = sqliteTable(
-  'contacts',
-  {
-    id: text('id').primaryKey(),
-    workspaceId: workspaceId(),
-    conversationId: text('conversation_id'),
-    flowId: text('flow_id'),
-    data: text('data', { mode: 'json' }).notNull(),
-    createdAt: createdAt(),
-    updatedAt: text('updated_at').notNull(),
-  },
-  (t) => [index('contacts_conversation').on(t.conversationId)],
-);
+// `contacts` lives in contacts-leads.ts with the leads it belongs to.
 
 export const settings = sqliteTable(
   'settings',

@@ -4,3 +4,9 @@
  */
 export * from './core.js';
 export * from './events.js';
+export * from './files.js';
+export * from './calendar.js';
+export * from './knowledge.js';
+export * from './contacts-leads.js';
+export * from './inventory.js';
+export * from './notifier.js';
