@@ -1,9 +1,11 @@
 /**
- * Runs every benchmark (currently `turns`), prints a table and writes bench/results/turns-<date>.json.
+ * Runs every benchmark (`turns`: a, b, c; `nodes`: intent-faq, stock, booking, memory), prints a table and writes
+ * bench/results/turns-<date>.json.
  *
- *   npm run bench                     full run (about 2 minutes, plus up to a minute per scenario if the machine is busy)
+ *   npm run bench                     full run (about 4.5 minutes, plus up to a minute per scenario if the machine is busy)
  *   npm run bench -- --quick          short smoke run
- *   npm run bench -- --only=a,c       only some scenarios of the turns benchmark
+ *   npm run bench -- --only=a,c       only some scenarios (a, b, c, intent-faq, stock, booking, memory)
+ *   npm run bench -- --only=nodes     only the node scenarios (intent-faq, stock, booking, memory)
  *   npm run bench -- --rounds=5       rounds of the in-process comparison (default 3)
  *   npm run bench -- --profile        CPU-profile the Dialogwerk server processes (bench/results/profiles/)
  *   npm run bench -- --quiet-wait=S   wait up to S seconds per scenario for other processes to go quiet (default 60, quick 5)
@@ -13,7 +15,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { installExitHandlers, repositoryRoot } from './turns/spawnProcess.js';
-import { runTurnsBenchmark, type Row } from './turns/index.js';
+import { runTurnsBenchmark, withLoad, type Row } from './turns/index.js';
+import { NODE_SCENARIOS, runNodesBenchmark, type NodeScenario } from './nodes/index.js';
 
 installExitHandlers();
 
@@ -23,16 +26,23 @@ const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`)
 const known = /^--(quick|profile|only=.+|rounds=\d+|quiet-wait=\d+)$/;
 const unknown = args.filter((arg) => !known.test(arg));
 if (unknown.length > 0) {
-  console.error(`unknown option(s): ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--only=a,b,c] [--rounds=N] [--profile] [--quiet-wait=S]`);
+  console.error(`unknown option(s): ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--only=a,b,c,intent-faq,stock,booking,memory|turns|nodes] [--rounds=N] [--profile] [--quiet-wait=S]`);
   process.exit(2);
 }
 
 const quick = flag('quick');
-const only = new Set((option('only') ?? 'a,b,c').split(',').map((s) => s.trim())) as Set<'a' | 'b' | 'c'>;
-if ([...only].some((scenario) => !['a', 'b', 'c'].includes(scenario))) {
-  console.error('--only takes a comma-separated list of a, b and c');
+const turnScenarios = ['a', 'b', 'c'] as const;
+const selected = (option('only') ?? [...turnScenarios, ...NODE_SCENARIOS].join(','))
+  .split(',')
+  .map((s) => s.trim())
+  .flatMap((s) => (s === 'nodes' ? [...NODE_SCENARIOS] : s === 'turns' ? [...turnScenarios] : [s]));
+const allScenarios: string[] = [...turnScenarios, ...NODE_SCENARIOS];
+if (selected.some((scenario) => !allScenarios.includes(scenario))) {
+  console.error(`--only takes a comma-separated list of ${allScenarios.join(', ')} (or turns, nodes)`);
   process.exit(2);
 }
+const only = new Set(selected.filter((s) => (turnScenarios as readonly string[]).includes(s))) as Set<'a' | 'b' | 'c'>;
+const onlyNodes = new Set(selected.filter((s) => (NODE_SCENARIOS as readonly string[]).includes(s))) as Set<NodeScenario>;
 const resultsDir = path.join(repositoryRoot, 'bench/results');
 const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\..+$/, '');
 const profileDir = path.join(resultsDir, 'profiles', stamp);
@@ -64,6 +74,14 @@ const turns = await runTurnsBenchmark(
   },
   log,
 );
+const quietWaitMs = Number(option('quiet-wait') ?? (quick ? 5 : 60)) * 1000;
+const nodeMachine: Record<string, unknown> = {};
+const nodes = await runNodesBenchmark({ quick, only: onlyNodes, profileDir: flag('profile') ? profileDir : undefined }, log, async (run) => {
+  const measured = await withLoad(quietWaitMs, log, run);
+  nodeMachine[Object.keys(nodeMachine).length] = measured.machine;
+  return measured;
+});
+const nodeScenarioNames = [...onlyNodes];
 
 function table(rows: Row[]): string {
   const header: Row = { scenario: 'Scenario', metric: 'Metric', value: 'Value', goal: 'Goal', met: null };
@@ -73,14 +91,18 @@ function table(rows: Row[]): string {
   return [line(cells[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
 }
 
-const machine = Object.entries(turns.results).map(([scenario, result]) => {
-  const load = (result as { machine: { busyCores?: number; ownCores?: number; foreignCores?: number } }).machine;
+const loads: [string, unknown][] = [
+  ...Object.entries(turns.results).map(([scenario, result]) => [scenario, (result as { machine: unknown }).machine] as [string, unknown]),
+  ...nodeScenarioNames.map((scenario, i) => [scenario, nodeMachine[i]] as [string, unknown]),
+];
+const machine = loads.map(([scenario, machineLoad]) => {
+  const load = machineLoad as { busyCores?: number; ownCores?: number; foreignCores?: number };
   return `(${scenario}) busy ${load.busyCores?.toFixed(2) ?? '?'} cores, ours ${load.ownCores?.toFixed(2) ?? '?'}, other processes ${load.foreignCores?.toFixed(2) ?? '?'}`;
 });
 
-process.stdout.write(`\n${table(turns.rows)}\n\nMachine load during the scenarios: ${machine.join('; ')}\n`);
+process.stdout.write(`\n${table([...turns.rows, ...nodes.rows])}\n\nMachine load during the scenarios: ${machine.join('; ')}\n`);
 if (quick) process.stdout.write('Quick smoke run: short windows with a cold JIT; judge the goals on a full run only.\n');
-if (machine.length && Object.values(turns.results).some((r) => ((r as { machine: { foreignCores?: number } }).machine.foreignCores ?? 0) > 0.25)) {
+if (loads.some(([, load]) => ((load as { foreignCores?: number } | undefined)?.foreignCores ?? 0) > 0.25)) {
   process.stdout.write('WARNING: other processes used more than a quarter core during a scenario; numbers are disturbed.\n');
 }
 
@@ -96,8 +118,9 @@ writeFileSync(
       durationS: Math.round((Date.now() - started) / 1000),
       revision,
       machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMiB: Math.round(os.totalmem() / 2 ** 20) },
-      rows: turns.rows,
+      rows: [...turns.rows, ...nodes.rows],
       results: turns.results,
+      nodes: { results: nodes.results, machine: Object.fromEntries(nodeScenarioNames.map((scenario, i) => [scenario, nodeMachine[i]])) },
       ...(flag('profile') ? { profiles: profileDir } : {}),
     },
     null,

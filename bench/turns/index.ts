@@ -54,7 +54,7 @@ const median = (values: number[]) => {
 export type WithMachine<T> = T & { machine: MachineLoad & { quietBefore: Awaited<ReturnType<typeof waitForQuiet>> } };
 
 /** Waits (bounded) for a quiet machine, then runs the scenario while recording how busy the machine was. */
-async function withLoad<T>(quietWaitMs: number, log: (line: string) => void, run: () => Promise<T>): Promise<WithMachine<T>> {
+export async function withLoad<T>(quietWaitMs: number, log: (line: string) => void, run: () => Promise<T>): Promise<WithMachine<T>> {
   const quietBefore = await waitForQuiet(benchmarkPids, { maxWaitMs: quietWaitMs });
   if (!quietBefore.quiet) log(`  other processes still use ${quietBefore.foreignCores?.toFixed(2)} cores after waiting ${Math.round(quietBefore.waitedMs / 1000)} s; running anyway`);
   const watch = watchMachineLoad(benchmarkPids);

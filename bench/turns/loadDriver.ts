@@ -116,7 +116,7 @@ function postOnce(agent: http.Agent, url: URL, path: string, body: string, heade
  * timeout) just as a request goes out on it, which surfaces as ECONNRESET/EPIPE before any response. Chat messages
  * carry a client message id, so the server treats a resend as the same message.
  */
-async function post(agent: http.Agent, url: URL, path: string, body: string, headers: Record<string, string>, timeoutMs: number, onRetry?: () => void): Promise<Reply> {
+export async function post(agent: http.Agent, url: URL, path: string, body: string, headers: Record<string, string>, timeoutMs: number, onRetry?: () => void): Promise<Reply> {
   try {
     return await postOnce(agent, url, path, body, headers, timeoutMs);
   } catch (error) {

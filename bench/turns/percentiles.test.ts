@@ -15,7 +15,7 @@ describe('percentiles', () => {
 
   it('summarizes unsorted samples without changing them', () => {
     const values = [5, 1, 4, 2, 3];
-    expect(summarize(values)).toEqual({ count: 5, min: 1, mean: 3, p50: 3, p90: 5, p99: 5, max: 5 });
+    expect(summarize(values)).toEqual({ count: 5, min: 1, mean: 3, p50: 3, p90: 5, p95: 5, p99: 5, max: 5 });
     expect(values).toEqual([5, 1, 4, 2, 3]);
   });
 

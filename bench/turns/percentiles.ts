@@ -6,6 +6,7 @@ export interface LatencySummary {
   mean: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
 }
@@ -31,6 +32,7 @@ export function summarize(values: ArrayLike<number>): LatencySummary {
     mean: count ? sum / count : Number.NaN,
     p50: percentileOfSorted(sorted, 50),
     p90: percentileOfSorted(sorted, 90),
+    p95: percentileOfSorted(sorted, 95),
     p99: percentileOfSorted(sorted, 99),
     max: count ? sorted[count - 1]! : Number.NaN,
   };

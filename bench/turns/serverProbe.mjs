@@ -2,7 +2,9 @@
 // code: records event-loop stalls, GC pauses and event-loop utilisation per second with wall-clock timestamps, and
 // writes them as JSON to $DIALOGWERK_BENCH_PROBE when the process exits. Cost: one 10 ms timer and a GC observer.
 // Plain JavaScript because it loads before tsx is registered.
-import { writeFileSync } from 'node:fs';
+// SIGUSR2 writes a memory snapshot to $DIALOGWERK_BENCH_PROBE.memory.json (after a full GC when --expose-gc is set).
+import { renameSync, writeFileSync } from 'node:fs';
+import v8 from 'node:v8';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 
 const file = process.env.DIALOGWERK_BENCH_PROBE;
@@ -31,6 +33,19 @@ if (file) {
       if (gcs.length < 200_000) gcs.push([Math.round(performance.timeOrigin + entry.startTime), Number(entry.duration.toFixed(2)), entry.detail?.kind ?? 0]);
     }
   }).observe({ entryTypes: ['gc'] });
+  process.on('SIGUSR2', () => {
+    const gc = globalThis.gc;
+    if (gc) {
+      gc();
+      gc(); // a second pass frees what the first one's finalizers released
+    }
+    const memory = process.memoryUsage();
+    const heap = v8.getHeapStatistics();
+    const snapshot = { at: Date.now(), gc: Boolean(gc), ...memory, heapLimit: heap.heap_size_limit, mallocedMemory: heap.malloced_memory };
+    // Written aside and renamed, so the reader never sees half a file.
+    writeFileSync(`${file}.memory.tmp`, JSON.stringify(snapshot));
+    renameSync(`${file}.memory.tmp`, `${file}.memory.json`);
+  });
   process.on('exit', () => {
     try {
       writeFileSync(file, JSON.stringify({ stalls, gcs, elu }));

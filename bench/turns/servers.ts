@@ -6,7 +6,7 @@ import { onExit, repositoryRoot, runJsonChild, startServerProcess, type ServerPr
 import type { DriverArgs, DriverResult } from './loadDriver.js';
 
 export const FLOW_ID = 'bench-three-questions';
-const ADMIN_TOKEN = 'bench-admin-token-0123456789';
+export const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 
 /** What serverProbe.mjs recorded inside a server process (wall-clock timestamps). */
 export interface ProbeData {
@@ -26,6 +26,8 @@ export interface ServerOptions {
   profileDir?: string;
   /** preload serverProbe.mjs (event-loop stalls, GC pauses, utilisation); default true */
   probe?: boolean;
+  /** start node with --expose-gc, so the probe's memory snapshot (SIGUSR2) measures live memory after a full GC */
+  exposeGc?: boolean;
 }
 
 async function startBenchServer(options: ServerOptions & { label: string; prefix: string; entry: string[]; env: NodeJS.ProcessEnv; ready: RegExp }): Promise<BenchServer> {
@@ -39,6 +41,7 @@ async function startBenchServer(options: ServerOptions & { label: string; prefix
   const flags = [
     ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
     ...(options.probe === false ? [] : ['--import', path.join(repositoryRoot, 'bench/turns/serverProbe.mjs')]),
+    ...(options.exposeGc ? ['--expose-gc'] : []),
   ];
   let server: ServerProcess;
   try {
@@ -113,7 +116,7 @@ export function startBareHonoServer(options: ServerOptions = {}): Promise<BenchS
   });
 }
 
-async function admin(url: string, method: string, route: string, body: unknown): Promise<unknown> {
+export async function admin(url: string, method: string, route: string, body: unknown): Promise<unknown> {
   const response = await fetch(`${url}${route}`, {
     method,
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },

@@ -27,6 +27,8 @@ export interface FlowModel {
   locales?: string[];
   /** Declared variable names; absent when `variables` is not an object. */
   declaredVariables?: Set<string>;
+  /** Declared variable types by name, for the variables whose declaration has a readable `type`. */
+  variableTypes?: Map<string, string>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -68,6 +70,13 @@ export function buildFlowModel(input: unknown): FlowModel {
   if (typeof doc.start === 'string') model.start = doc.start;
   if (Array.isArray(doc.locales) && doc.locales.every((locale) => typeof locale === 'string')) model.locales = doc.locales;
   if (doc.variables === undefined) model.declaredVariables = new Set();
-  else if (isRecord(doc.variables)) model.declaredVariables = new Set(Object.keys(doc.variables));
+  else if (isRecord(doc.variables)) {
+    model.declaredVariables = new Set(Object.keys(doc.variables));
+    model.variableTypes = new Map(
+      Object.entries(doc.variables).flatMap(([name, declaration]) =>
+        isRecord(declaration) && typeof declaration.type === 'string' ? [[name, declaration.type] as const] : [],
+      ),
+    );
+  }
   return model;
 }

@@ -36,6 +36,10 @@ export const flowProblemCodes = {
   FLOW_PORT_MULTIPLE_EDGES: 'error',
   /** A node names a variable (directly or in a `{{template}}`) that `variables` does not declare. */
   FLOW_VARIABLE_UNDECLARED: 'error',
+  /** An ask with input `file` stores into a variable declared with another type than `file`. */
+  FLOW_ASK_FILE_VARIABLE_TYPE: 'error',
+  /** An ask with another input than `file` stores into a variable declared as `file`, where later nodes expect files. */
+  FLOW_FILE_VARIABLE_NOT_FILE_INPUT: 'warning',
   /** Nodes form a cycle in which none can wait for the customer, so a turn would never end; once per cycle group. */
   FLOW_LOOP_WITHOUT_INPUT: 'error',
   /** The node cannot be reached from `start`, so it never runs. */
@@ -44,6 +48,8 @@ export const flowProblemCodes = {
   FLOW_PORT_UNCONNECTED: 'warning',
   /** The node needs a language model (llm_answer) but the server has none configured; reported by the runtime, not the pure validator. */
   FLOW_LLM_NOT_CONFIGURED: 'warning',
+  /** A faq or llm_answer node names a knowledge base the server does not have; reported by the runtime, not the pure validator. */
+  FLOW_KNOWLEDGE_BASE_MISSING: 'warning',
 } as const satisfies Record<string, FlowProblemSeverity>;
 
 export type FlowProblemCode = keyof typeof flowProblemCodes;

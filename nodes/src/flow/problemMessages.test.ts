@@ -28,6 +28,9 @@ const allParams = {
   count: 2,
   targets: quotedList(['n2', 'n3']),
   nodeList: quotedList(['n1', 'n2']),
+  knowledgeBase: 'velo',
+  input: 'file',
+  variableType: 'string',
 };
 
 describe('problemMessages', () => {

@@ -133,6 +133,18 @@ export const problemMessages: Record<FlowProblemCode, { de: Builder; en: Builder
     en: (p) =>
       `Node ${nodeEn(p)} uses the variable "${p.variable}", which the flow does not declare. Please add it under "Variables".`,
   },
+  FLOW_ASK_FILE_VARIABLE_TYPE: {
+    de: (p) =>
+      `Knoten ${nodeDe(p)} fragt nach Dateien, speichert sie aber in der Variable „${p.variable}“ vom Typ „${p.variableType}“. Dateien brauchen eine Variable vom Typ „file“: Ändern Sie den Typ unter „Variablen“ oder wählen Sie eine andere Variable.`,
+    en: (p) =>
+      `Node ${nodeEn(p)} asks for files but stores them in the variable "${p.variable}" of type "${p.variableType}". Files need a variable of type "file": change its type under "Variables" or choose another variable.`,
+  },
+  FLOW_FILE_VARIABLE_NOT_FILE_INPUT: {
+    de: (p) =>
+      `Knoten ${nodeDe(p)} speichert eine Antwort mit der Eingabe „${p.input}“ in der Variable „${p.variable}“ vom Typ „file“. Dort erwarten andere Knoten Dateien; wählen Sie die Eingabe „Datei“ oder eine Variable mit passendem Typ.`,
+    en: (p) =>
+      `Node ${nodeEn(p)} stores an answer with input "${p.input}" in the variable "${p.variable}" of type "file", where other nodes expect files. Choose the input "file" or a variable of a matching type.`,
+  },
   FLOW_LOOP_WITHOUT_INPUT: {
     de: (p) =>
       p.count === '1'
@@ -157,6 +169,12 @@ export const problemMessages: Record<FlowProblemCode, { de: Builder; en: Builder
     de: (p) =>
       `Knoten ${nodeDe(p)} braucht ein Sprachmodell, aber auf dem Server ist keines vollständig eingerichtet (Anbieter, Modell oder API-Schlüssel fehlen). Bis dahin nimmt er den Ausgang „Fehler“.`,
     en: (p) => `Node ${nodeEn(p)} needs a language model, but the server has none configured (${p.reason}). Until then it takes the "error" output.`,
+  },
+  FLOW_KNOWLEDGE_BASE_MISSING: {
+    de: (p) =>
+      `Knoten ${nodeDe(p)} verwendet die Wissensdatenbank „${p.knowledgeBase}“, die es auf dem Server nicht gibt. Legen Sie sie unter „Wissensdatenbanken“ an oder wählen Sie eine andere; bis dahin findet der Knoten dort keine Antworten.`,
+    en: (p) =>
+      `Node ${nodeEn(p)} uses the knowledge base "${p.knowledgeBase}", which does not exist on the server. Create it under "Knowledge bases" or choose another one; until then the node finds no answers there.`,
   },
 };
 

@@ -1,4 +1,5 @@
 import type { NodeRegistry } from '../sdk/nodeRegistry.js';
+import { checkAskFileVariables } from './checkAskFileVariables.js';
 import { checkEdges } from './checkEdges.js';
 import { checkGraph } from './checkGraph.js';
 import { checkIds } from './checkIds.js';
@@ -62,6 +63,7 @@ export function validateFlow(input: unknown, registry: NodeRegistry): FlowValida
     ...checkEdges(model, nodes),
     ...checkPorts(model, nodes),
     ...checkVariables(model, nodes),
+    ...checkAskFileVariables(model, nodes),
     ...checkGraph(model, nodes),
   ]);
   const ok = problems.every((problem) => problem.severity !== 'error');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
 import { threeQuestionFlow } from '../testing/flowFixtures.js';
 import { DbInspector, expectDbUnchanged, expectError, handoffFlow } from './apiTest.testkit.js';
+import { publishFlow } from '../testing/publishFlow.js';
 
 describe('tokens', () => {
   let server: TestServer;
@@ -22,8 +23,7 @@ describe('tokens', () => {
     server = await startTestServer();
     db = new DbInspector(server.dataDir);
     for (const flow of [threeQuestionFlow('auth-flow'), handoffFlow('auth-handoff')]) {
-      expect((await admin('PUT', `/v1/flows/${flow.id}`, { body: flow })).status).toBe(200);
-      expect((await admin('POST', `/v1/flows/${flow.id}/publish`)).status).toBe(200);
+      await publishFlow(server, flow);
     }
     conversation = await start('auth-flow');
     other = await start('auth-flow');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
 import { threeQuestionFlow } from '../testing/flowFixtures.js';
 import { DbInspector, endingFlow, expectDbUnchanged, expectError, handoffFlow, type ApiResponse } from './apiTest.testkit.js';
+import { publishFlow } from '../testing/publishFlow.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -51,8 +52,7 @@ describe('bad input over real HTTP', () => {
     server = await startTestServer();
     db = new DbInspector(server.dataDir);
     for (const flow of [threeQuestionFlow(), handoffFlow('handoff-now'), endingFlow('ends-now')]) {
-      expect((await admin('PUT', `/v1/flows/${flow.id}`, { body: flow })).status).toBe(200);
-      expect((await admin('POST', `/v1/flows/${flow.id}/publish`)).status).toBe(200);
+      await publishFlow(server, flow);
     }
     // A draft that was never published.
     expect((await admin('PUT', '/v1/flows/draft-only', { body: threeQuestionFlow('draft-only') })).status).toBe(200);

@@ -1,7 +1,7 @@
-import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from '../apiError.js';
+import { readLimitedBytes } from './readLimitedBytes.js';
 
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
@@ -26,65 +26,6 @@ const tooLarge = (limit: number) =>
     en: `The request body is too large (at most ${Math.round(limit / KiB)} KiB).`,
   }, { limitBytes: limit });
 
-/** Reads the raw body without ever buffering more than `limit` bytes, whatever Content-Length claims. */
-async function readLimited(c: Context, limit: number): Promise<string> {
-  const declared = Number(c.req.header('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  // Under the Node server, read the socket stream directly: touching `c.req.raw.body` makes the adapter build a
-  // web Request and stream for every message, a measurable share of each chat turn's CPU.
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  if (incoming && !incoming.readableEnded && c.req.method !== 'GET') return readIncoming(incoming, limit);
-  const body = c.req.raw.body;
-  if (!body) return '';
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function readIncoming(incoming: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        cleanup();
-        incoming.resume();
-        reject(tooLarge(limit));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const cleanup = () => {
-      incoming.off('data', onData);
-      incoming.off('end', onEnd);
-      incoming.off('error', onError);
-    };
-    incoming.on('data', onData);
-    incoming.on('end', onEnd);
-    incoming.on('error', onError);
-  });
-}
-
 /**
  * Parses a JSON body against a schema. Malformed JSON and wrong shapes are 400s with every problem listed, so a
  * client sees what to fix; an empty body counts as `{}` when `emptyAsObject` is set (optional bodies).
@@ -94,7 +35,7 @@ export async function readJsonBody<S extends z.ZodType>(
   schema: S,
   options: { limit: number; emptyAsObject?: boolean },
 ): Promise<z.infer<S>> {
-  const raw = await readLimited(c, options.limit);
+  const raw = (await readLimitedBytes(c, options.limit, () => tooLarge(options.limit))).toString('utf8');
   let value: unknown;
   if (raw.trim() === '' && options.emptyAsObject) {
     value = {};

@@ -5,7 +5,8 @@ import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
 import { freePort, killAllChildServers, startChildServer } from '../server/childServer.testkit.js';
-import { bookingFlow, publishFlow, reachOffer, requester, type Requester } from './bookingFlow.testkit.js';
+import { bookingFlow, reachOffer, requester, type Requester } from './bookingFlow.testkit.js';
+import { publishFlow } from '../testing/publishFlow.js';
 
 const CUSTOMERS = 20;
 let server: TestServer;

@@ -1,5 +1,5 @@
 import type { FlowDocumentInput } from '@dialogwerk/nodes';
-import type { TestServer } from '../testing/testServer.js';
+import type { FlowAdmin } from '../testing/publishFlow.js';
 
 /**
  * Name question, then book_slot in a far-future week (2031-06-02 is a Monday) with `slots` one-hour slots on that
@@ -45,14 +45,7 @@ export function bookingFlow(id: string, slots = 1): FlowDocumentInput {
   };
 }
 
-export async function publishFlow(server: Requester, flow: FlowDocumentInput): Promise<void> {
-  const put = await server.request('PUT', `/v1/flows/${flow.id}`, { token: server.adminToken, body: flow });
-  if (put.status !== 200) throw new Error(`PUT flow: ${put.status} ${JSON.stringify(put.body)}`);
-  const publish = await server.request('POST', `/v1/flows/${flow.id}/publish`, { token: server.adminToken });
-  if (publish.status !== 200) throw new Error(`publish: ${publish.status} ${JSON.stringify(publish.body)}`);
-}
-
-export type Requester = Pick<TestServer, 'request' | 'adminToken'>;
+export type Requester = FlowAdmin;
 
 /** `TestServer.request` for any runtime, e.g. a separate `dialogwerk serve` process. */
 export function requester(baseUrl: string, adminToken: string): Requester {

@@ -3,7 +3,8 @@ import { openApiDocument } from '../api/openApiDocument.js';
 import { schemaViolations } from '../api/openApiSchemaCheck.js';
 import type { JsonSchema } from '../api/openApiTypes.js';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
-import { bookingFlow, publishFlow, reachOffer } from './bookingFlow.testkit.js';
+import { bookingFlow, reachOffer } from './bookingFlow.testkit.js';
+import { publishFlow } from '../testing/publishFlow.js';
 import { parseIcs } from './icsParse.testkit.js';
 
 const doc = openApiDocument('test') as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }> }>> };

@@ -21,6 +21,7 @@ import { readRuntimeConfig } from '../config/runtimeConfig.js';
 import { DomainEvents } from '../events/domainEvents.js';
 import { embeddedModules } from '../modules/embeddedModules.js';
 import { loadModules, type LoadedModules } from '../modules/loadModules.js';
+import { ConversationDeletions } from '../modules/conversationDeletions.js';
 
 const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
@@ -88,7 +89,9 @@ export async function createInProcessBot(document: unknown, options: { log?: Log
     const log = options.log ?? cliLogger();
     // The same embedded services as the server (calendar, inventory, ...), so specs exercise the real behaviour.
     const config = { ...readRuntimeConfig({}), dataDir: dir, databaseUrl: database.url, exampleFlows: false };
-    modules = await loadModules(embeddedModules, { database, config, log, box, events: new DomainEvents(database.client, log) });
+    const deletions = new ConversationDeletions(log);
+    const conversationsDeleted = (ids: string[]) => deletions.report(ids);
+    modules = await loadModules(embeddedModules, { database, config, log, box, events: new DomainEvents(database.client, log), conversationsDeleted });
     const adminApp = new Hono<AppEnv>();
     adminApp.onError((error, c) => errorResponse(error, c, log));
     for (const module of modules.modules) if (module.adminRoutes) adminApp.route('/v1', module.adminRoutes);
@@ -97,6 +100,7 @@ export async function createInProcessBot(document: unknown, options: { log?: Log
     const service = new ConversationService({
       client: database.client, flows, registry, services: modules.services, box, log, now,
     });
+    deletions.attach(modules.modules, (id) => service.evict(id));
     const client = database.client;
     return {
       flowId: flow.id,

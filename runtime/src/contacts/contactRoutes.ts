@@ -13,8 +13,11 @@ const leadNotFound = () => new ApiError(404, 'LEAD_NOT_FOUND', { de: 'Diese Anfr
 const EXPORT_PAGE = 1000;
 const EXPORT_MAX = 100_000;
 
-/** Staff views of the built-in contacts store: lists, one contact or lead with transcripts, erasure, CSV export. */
-export function contactRoutes(store: ContactStore, client: Client) {
+/**
+ * Staff views of the built-in contacts store: lists, one contact or lead with transcripts, erasure, CSV export.
+ * `conversationsDeleted` tells the runtime which conversations an erasure removed (cache, uploaded files).
+ */
+export function contactRoutes(store: ContactStore, client: Client, conversationsDeleted: (conversationIds: string[]) => Promise<void>) {
   const app = new Hono<AppEnv>();
   const withTranscript = async (lead: LeadRow) => ({ ...lead, transcript: await readTranscript(client, lead.conversationId) });
 
@@ -34,6 +37,7 @@ export function contactRoutes(store: ContactStore, client: Client) {
   app.delete('/contacts/:contactId', async (c) => {
     const erased = await store.eraseContact(c.req.param('contactId'));
     if (!erased) throw contactNotFound();
+    await conversationsDeleted(erased.conversations);
     return c.json({ deleted: true, leads: erased.leads, conversations: erased.conversations });
   });
 

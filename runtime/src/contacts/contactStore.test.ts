@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LeadCapture } from '@dialogwerk/nodes';
 import { openDatabase, type Database } from '../db/openDatabase.js';
 import { ContactStore, mergeFields } from './contactStore.js';
-import { leadsCsv, csvCell } from './leadCsv.js';
+import { spreadsheetSafeCell } from '../csv/spreadsheetSafeCell.js';
+import { leadsCsv } from './leadCsv.js';
 
 const capture = (overrides: Partial<LeadCapture> = {}): LeadCapture => ({
   conversationId: 'c1', flowId: 'handwerk', nodeId: 'lead', isTest: false, fields: { name: 'Ada', email: 'ada@example.ch' }, ...overrides,
@@ -122,6 +123,6 @@ describe('leadsCsv', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines[1]).toBe('l1,2026-01-05T09:00:00.000Z,f,c1,k1,false,"Müller, Hans",,\'+41441234567,,,,"sagt ""hallo""\nzweite Zeile",a b,2026-01-05T09:00:00.000Z,ja,Ok?,5,');
     expect(lines[2]).toBe('l2,2026-01-06T09:00:00.000Z,f,c2,k2,true,"\'=HYPERLINK(""x"")",,,,,,,,,,,,L');
-    expect(csvCell(undefined)).toBe('');
+    expect(spreadsheetSafeCell(undefined)).toBe('');
   });
 });

@@ -7,10 +7,10 @@ import { contactRoutes } from './contactRoutes.js';
 import { callbackRoutes } from './callbackRoutes.js';
 
 /** The built-in contacts store (`services.contacts` for capture_lead) and the staff routes for leads and callbacks. */
-export const contactsModule: RuntimeModuleFactory = ({ database }) => {
+export const contactsModule: RuntimeModuleFactory = ({ database, conversationsDeleted }) => {
   const store = new ContactStore(database.client);
   const adminRoutes = new Hono<AppEnv>();
-  adminRoutes.route('/', contactRoutes(store, database.client));
+  adminRoutes.route('/', contactRoutes(store, database.client, conversationsDeleted));
   adminRoutes.route('/', callbackRoutes(new CallbackStore(database.client)));
   return {
     name: 'contacts',

@@ -1,23 +1,13 @@
+import { spreadsheetSafeCell } from '../csv/spreadsheetSafeCell.js';
 import type { LeadRow } from './contactStore.js';
 
 const STANDARD = ['name', 'email', 'phone', 'company', 'projectType', 'desiredDate', 'notes'] as const;
-
-/**
- * A cell as spreadsheets read it safely: quoted when needed, and text that a spreadsheet would run as a formula
- * (=, +, -, @, tab, CR at the start) prefixed with an apostrophe (CSV injection).
- */
-export function csvCell(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  let text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** Leads as CSV (RFC 4180, UTF-8 with BOM so Excel reads umlauts), one column per standard and custom field. */
 export function leadsCsv(leads: LeadRow[], delimiter: ',' | ';' = ','): string {
   const customKeys = [...new Set(leads.flatMap((lead) => Object.keys(lead.fields.custom ?? {})))].sort();
   const header = ['leadId', 'createdAt', 'flowId', 'conversationId', 'contactId', 'test', ...STANDARD, 'files', 'consentAt', 'consentAnswer', 'consentText', ...customKeys.map((key) => `custom.${key}`)];
-  const lines = [header.map(csvCell).join(delimiter)];
+  const lines = [header.map(spreadsheetSafeCell).join(delimiter)];
   for (const lead of leads) {
     const row = [
       lead.id, lead.createdAt, lead.flowId, lead.conversationId, lead.contactId, lead.isTest ? 'true' : 'false',
@@ -26,7 +16,7 @@ export function leadsCsv(leads: LeadRow[], delimiter: ',' | ';' = ','): string {
       lead.consent?.at, lead.consent?.answer, lead.consent?.text,
       ...customKeys.map((key) => lead.fields.custom?.[key]),
     ];
-    lines.push(row.map(csvCell).join(delimiter));
+    lines.push(row.map(spreadsheetSafeCell).join(delimiter));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -6,6 +6,7 @@ import { openApiDocument } from '../api/openApiDocument.js';
 import { schemaViolations } from '../api/openApiSchemaCheck.js';
 import type { JsonSchema, OpenApiResponse } from '../api/openApiTypes.js';
 import type { DomainEvent } from '../events/domainEvents.js';
+import { publishFlow } from '../testing/publishFlow.js';
 
 const doc = openApiDocument('test') as { paths: Record<string, Record<string, { responses: Record<string, OpenApiResponse> }>> };
 
@@ -61,11 +62,7 @@ describe('escalate, capture_lead and the contacts store over HTTP', () => {
   const admin = () => server.adminToken;
   const received: DomainEvent[] = [];
 
-  const publish = async (flow: FlowDocumentInput) => {
-    const saved = await server.request('PUT', `/v1/flows/${flow.id}`, { body: flow, token: admin() });
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect((await server.request('POST', `/v1/flows/${flow.id}/publish`, { body: {}, token: admin() })).status).toBe(200);
-  };
+  const publish = (flow: FlowDocumentInput) => publishFlow(server, flow);
   const start = async (flowId: string, locale = 'de') => {
     const response = await server.request('POST', `/v1/bots/${flowId}/conversations`, { body: { locale } });
     expect(response.status).toBe(201);

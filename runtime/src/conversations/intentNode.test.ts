@@ -3,6 +3,7 @@ import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '@dialogwerk/nodes';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
+import { publishFlow } from '../testing/publishFlow.js';
 
 const at = (y: number) => ({ x: 0, y });
 
@@ -68,8 +69,7 @@ describe('the intent node over the chat API', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    expect((await server.request('PUT', '/v1/flows/velo-shop', { body: shopFlow(), token: server.adminToken })).status).toBe(200);
-    expect((await server.request('POST', '/v1/flows/velo-shop/publish', { token: server.adminToken })).status).toBe(200);
+    await publishFlow(server, shopFlow());
     const started = await server.request('POST', '/v1/bots/velo-shop/conversations', { body: { locale: 'de' } });
     expect(started.status).toBe(201);
     expect(started.body.messages.map((m: { text: string }) => m.text)).toEqual(['Grüezi! Wie kann ich helfen?']);

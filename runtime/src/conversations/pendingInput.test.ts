@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '@dialogwerk/nodes';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
+import { publishFlow } from '../testing/publishFlow.js';
 
 /**
  * Which message an understanding node works on: the one that reached the node before it when that node handed it on
@@ -50,8 +51,7 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
   const document = flow();
-  expect((await server.request('PUT', '/v1/flows/pending', { body: document, token: server.adminToken })).status).toBe(200);
-  expect((await server.request('POST', '/v1/flows/pending/publish', { body: {}, token: server.adminToken })).status).toBe(200);
+  await publishFlow(server, document);
 });
 
 afterAll(async () => {

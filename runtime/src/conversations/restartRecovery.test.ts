@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '@dialogwerk/nodes';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
 import { lines } from './testRuntime.js';
+import { publishFlow } from '../testing/publishFlow.js';
 
 const at = (y: number) => ({ x: 0, y });
 
@@ -56,8 +57,7 @@ describe('after a restart on the same database file', () => {
   it('every conversation continues where it was: waiting node, variables, locale, retry count, sealed secrets, handoff', async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'dialogwerk-restart-'));
     server = await startTestServer({ dataDir });
-    expect((await server.request('PUT', '/v1/flows/restart', { body: restartFlow(), token: server.adminToken })).status).toBe(200);
-    expect((await server.request('POST', '/v1/flows/restart/publish', { token: server.adminToken })).status).toBe(200);
+    await publishFlow(server, restartFlow());
     const start = async (locale: string) => (await server!.request('POST', '/v1/bots/restart/conversations', { body: { locale } })).body;
 
     // A (German) has given name, city and its PIN and is asked to confirm.
@@ -101,8 +101,7 @@ describe('after a restart on the same database file', () => {
   it('a conversation restarted twice in a row still has its turn numbering and transcript intact', async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'dialogwerk-restart-'));
     server = await startTestServer({ dataDir });
-    await server.request('PUT', '/v1/flows/restart', { body: restartFlow(), token: server.adminToken });
-    await server.request('POST', '/v1/flows/restart/publish', { token: server.adminToken });
+    await publishFlow(server, restartFlow());
     const a = (await server.request('POST', '/v1/bots/restart/conversations', { body: { locale: 'en' } })).body;
     const script = [['m1', 'Ada'], ['m2', 'Bern'], ['m3', 'Wrong-0000'], ['m4', 'yes']] as const;
     for (const [id, text] of script) {

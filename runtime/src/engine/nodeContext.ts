@@ -41,7 +41,6 @@ export interface NodeRunScope {
   onDelta?: (delta: { nodeId: string; text: string }) => void;
 }
 
-
 /** Builds the `ctx` a node's `run` receives; everything a node may do to a conversation goes through here. */
 export function createNodeContext(scope: NodeRunScope): NodeContext<unknown> {
   const { flow, node, state, recorder } = scope;

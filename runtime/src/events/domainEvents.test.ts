@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '@dialogwerk/nodes';
+import { publishFlow } from '../testing/publishFlow.js';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
 import type { DomainEvent } from './domainEvents.js';
 
@@ -18,11 +19,6 @@ function ratingFlow(id = 'rating'): FlowDocumentInput {
 
 let server: TestServer;
 
-async function publish(flow: FlowDocumentInput) {
-  expect((await server.request('PUT', `/v1/flows/${flow.id}`, { body: flow, token: server.adminToken })).status).toBe(200);
-  expect((await server.request('POST', `/v1/flows/${flow.id}/publish`, { body: {}, token: server.adminToken })).status).toBe(200);
-}
-
 async function rate(flowId: string, rating: string, messageId = 'm1') {
   const started = await server.request('POST', `/v1/bots/${flowId}/conversations`, { body: {} });
   expect(started.status).toBe(201);
@@ -40,7 +36,7 @@ async function storedEvents() {
 
 beforeEach(async () => {
   server = await startTestServer();
-  await publish(ratingFlow());
+  await publishFlow(server, ratingFlow());
 });
 
 afterEach(async () => {

@@ -5,7 +5,8 @@ import { expectError } from '../api/apiTest.testkit.js';
 import { openApiDocument } from '../api/openApiDocument.js';
 import { schemaViolations } from '../api/openApiSchemaCheck.js';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
-import { damageReportFlow, download, PDF, PNG, publish, startConversation, uploadMultipart } from './files.testkit.js';
+import { damageReportFlow, download, PDF, PNG, startConversation, uploadMultipart } from './files.testkit.js';
+import { publishFlow } from '../testing/publishFlow.js';
 import type { EmbeddedFileStore } from './fileStore.js';
 
 const doc = openApiDocument('test');
@@ -14,8 +15,8 @@ const documented = (schema: unknown, body: unknown) => schemaViolations(doc, sch
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  await publish(server, damageReportFlow('report'));
-  await publish(server, damageReportFlow('secret', { sensitive: true }));
+  await publishFlow(server, damageReportFlow('report'));
+  await publishFlow(server, damageReportFlow('secret', { sensitive: true }));
 });
 afterAll(() => server?.stop());
 
@@ -82,7 +83,7 @@ describe('ask with input file through the chat API', () => {
   });
 
   it('re-asks when a file does not fit the question (an image where only PDFs go)', async () => {
-    await publish(server, damageReportFlow('pdf-docs', { docs: { accept: ['application/pdf'] } }));
+    await publishFlow(server, damageReportFlow('pdf-docs', { docs: { accept: ['application/pdf'] } }));
     const { conversationId, token } = await startConversation(server, 'pdf-docs');
     const photo = (await uploadMultipart(server, conversationId, token, PNG, 'foto.png')).body;
     await send(conversationId, token, { id: 'm1', files: [photo.id] });

@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../api/apiTest.testkit.js';
 import { purgeExpiredConversations } from '../retention/purgeExpiredConversations.js';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
-import { damageReportFlow, download, PDF, PNG, publish, startConversation, uploadMultipart } from './files.testkit.js';
+import { damageReportFlow, download, PDF, PNG, startConversation, uploadMultipart } from './files.testkit.js';
+import { publishFlow } from '../testing/publishFlow.js';
 import type { EmbeddedFileStore } from './fileStore.js';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  await publish(server, damageReportFlow('report'));
+  await publishFlow(server, damageReportFlow('report'));
 });
 afterAll(() => server?.stop());
 
@@ -31,7 +32,7 @@ describe('download', () => {
   });
 
   it('sends PDFs as attachments', async () => {
-    await publish(server, damageReportFlow('pdf-first', { photo: { accept: ['application/pdf'] } }));
+    await publishFlow(server, damageReportFlow('pdf-first', { photo: { accept: ['application/pdf'] } }));
     const { conversationId, token } = await startConversation(server, 'pdf-first');
     const pdf = (await uploadMultipart(server, conversationId, token, PDF, 'scan.pdf')).body;
     const response = await download(server, pdf.url, token);

@@ -115,6 +115,19 @@ export class EmbeddedFileStore implements FileStore {
     if (SAFE_ID.test(file.conversationId) && SAFE_ID.test(file.id)) await rm(path.join(this.root, file.conversationId, file.id), { force: true });
   }
 
+  /** Deletes every file of these conversations with their folders (erasure); returns how many files went. */
+  async deleteConversations(conversationIds: string[]): Promise<number> {
+    if (conversationIds.length === 0) return 0;
+    const marks = conversationIds.map(() => '?').join(', ');
+    const files = await this.client.execute({ sql: `SELECT id, conversation_id FROM files WHERE conversation_id IN (${marks})`, args: conversationIds });
+    for (const row of files.rows) await this.delete({ id: String(row.id), conversationId: String(row.conversation_id) });
+    // With any `.part` an interrupted upload left behind.
+    for (const conversationId of conversationIds) {
+      if (SAFE_ID.test(conversationId)) await rm(path.join(this.root, conversationId), { recursive: true, force: true });
+    }
+    return files.rows.length;
+  }
+
   /**
    * Deletes the files of conversations that no longer exist (retention purge) and the sealed files of ended
    * conversations (sensitive answers are kept only while the conversation needs them). Only what the `files` table

@@ -5,16 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../api/apiTest.testkit.js';
 import { threeQuestionFlow } from '../testing/flowFixtures.js';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
-import { damageReportFlow, GIF, JPEG, PDF, PNG, publish, startConversation, uploadMultipart, uploadRaw } from './files.testkit.js';
+import { damageReportFlow, GIF, JPEG, PDF, PNG, startConversation, uploadMultipart, uploadRaw } from './files.testkit.js';
+import { publishFlow } from '../testing/publishFlow.js';
 import { FILE_QUOTA } from './fileStore.js';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  await publish(server, damageReportFlow('report'));
-  await publish(server, damageReportFlow('tiny', { photo: { maxSizeMb: 0.05 } }));
-  await publish(server, damageReportFlow('jpeg-only', { photo: { accept: ['image/jpeg'] } }));
-  await publish(server, threeQuestionFlow('questions'));
+  await publishFlow(server, damageReportFlow('report'));
+  await publishFlow(server, damageReportFlow('tiny', { photo: { maxSizeMb: 0.05 } }));
+  await publishFlow(server, damageReportFlow('jpeg-only', { photo: { accept: ['image/jpeg'] } }));
+  await publishFlow(server, threeQuestionFlow('questions'));
 });
 afterAll(() => server?.stop());
 

@@ -53,13 +53,6 @@ export function damageReportFlow(id: string, options: { photo?: AskFiles; docs?:
   };
 }
 
-export async function publish(server: TestServer, flow: FlowDocumentInput): Promise<void> {
-  const put = await server.request('PUT', `/v1/flows/${flow.id}`, { body: flow, token: server.adminToken });
-  expect(put.status, JSON.stringify(put.body)).toBe(200);
-  const published = await server.request('POST', `/v1/flows/${flow.id}/publish`, { body: {}, token: server.adminToken });
-  expect(published.status, JSON.stringify(published.body)).toBe(200);
-}
-
 export async function startConversation(server: TestServer, flowId: string, locale = 'de') {
   const started = await server.request('POST', `/v1/bots/${flowId}/conversations`, { body: { locale } });
   expect(started.status).toBe(201);

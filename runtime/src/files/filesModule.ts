@@ -23,6 +23,10 @@ export const filesModule: RuntimeModuleFactory = ({ database, config, log, box }
     services: { files: store },
     publicRoutes: filePublicRoutes(store, database.client),
     adminRoutes: fileAdminRoutes(store, database.client),
+    onConversationsDeleted: async (conversationIds) => {
+      const count = await store.deleteConversations(conversationIds);
+      if (count > 0) log.info(`files: deleted ${count} file(s) of erased conversations`);
+    },
     close: async () => {
       clearInterval(timer);
       await running;

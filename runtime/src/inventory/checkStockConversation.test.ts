@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '@dialogwerk/nodes';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
+import { publishFlow } from '../testing/publishFlow.js';
 
 /** A shop bot: asks for the product, check_stock answers in German, one closing line per outcome. */
 function shopFlow(): FlowDocumentInput {
@@ -63,8 +64,7 @@ describe('check_stock through the real server, on the built-in inventory and not
     server = await startTestServer();
     const imported = await fetch(`${server.url}/v1/inventory/import`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: csv });
     expect(imported.status).toBe(200);
-    expect((await server.request('PUT', '/v1/flows/laden', { token: admin, body: shopFlow() })).status).toBe(200);
-    expect((await server.request('POST', '/v1/flows/laden/publish', { token: admin })).status).toBe(200);
+    await publishFlow(server, shopFlow());
   });
   afterAll(() => server?.stop());
 

@@ -154,6 +154,34 @@ describe('inventory admin API', () => {
     }
   });
 
+  it('exports formula-like SKUs and names protected from spreadsheets, and imports them back unchanged', async () => {
+    const before = (await server.request('GET', '/v1/inventory/products', admin)).body.items;
+    const risky = [
+      { sku: '=CMD-1', name: '=HYPERLINK("http://x","Akku")', available: 2 },
+      { sku: 'AT-1', name: '@Sonderposten; -10 %', available: 1 },
+      { sku: 'PL-1', name: '+ Zubehör', available: 0 },
+    ];
+    for (const product of risky) {
+      expect((await server.request('PUT', `/v1/inventory/products/${encodeURIComponent(product.sku)}`, { ...admin, body: product })).status).toBeLessThan(300);
+    }
+    const all = (await server.request('GET', '/v1/inventory/products', admin)).body.items;
+    expect(all).toHaveLength(before.length + risky.length);
+    for (const lang of ['de', 'en']) {
+      const response = await fetch(`${server.url}/v1/inventory/export?lang=${lang}`, { headers: { authorization: 'Bearer test-admin-token' } });
+      const lines = (await response.text()).split('\r\n');
+      const separator = lang === 'de' ? ';' : ',';
+      expect(lines).toContain(`'=CMD-1${separator}"'=HYPERLINK(""http://x"",""Akku"")"${separator}2${separator}${separator}`);
+      expect(lines).toContain(`AT-1${separator}"'@Sonderposten; -10 %"${separator}1${separator}${separator}`);
+      expect(lines).toContain(`PL-1${separator}'+ Zubehör${separator}0${separator}${separator}`);
+      const again = await importCsv(lines.join('\r\n'), '?mode=replace');
+      expect(again.body).toMatchObject({ total: all.length, created: 0, deleted: 0 });
+      const after = (await server.request('GET', '/v1/inventory/products', admin)).body.items;
+      const strip = (items: Record<string, unknown>[]) => items.map(({ createdAt: _c, updatedAt: _u, ...rest }) => rest);
+      expect(strip(after)).toEqual(strip(all));
+    }
+    for (const product of risky) await server.request('DELETE', `/v1/inventory/products/${encodeURIComponent(product.sku)}`, admin);
+  });
+
   it('answers 400 for bad paging and 413 for huge uploads', async () => {
     const paging = await server.request('GET', '/v1/inventory/products?limit=0', admin);
     expect(paging.status).toBe(400);

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { skuKey } from '@dialogwerk/nodes';
+import { fromSpreadsheetSafeCell } from '../csv/spreadsheetSafeCell.js';
 import { csvProblem, type CsvProblem } from './csvProblem.js';
 import { decodeCsv, detectDelimiter } from './decodeCsv.js';
 import { germanField, mapColumns, type ProductField } from './productCsvColumns.js';
@@ -85,7 +86,8 @@ export function parseProductCsv(input: Uint8Array | string): ProductCsv {
   const firstLineOf = new Map<string, number>();
   for (const entry of records) {
     const line = startLine(entry);
-    const cell = (field: ProductField) => (columns[field] === undefined ? undefined : (entry.record[columns[field]!] ?? ''));
+    // The export protects formula-like text with an apostrophe (CSV injection); it is not part of the value.
+    const cell = (field: ProductField) => (columns[field] === undefined ? undefined : fromSpreadsheetSafeCell(entry.record[columns[field]!] ?? ''));
     const problem = (field: ProductField, code: string, de: string, en: string) =>
       problems.push(csvProblem(line, code, { de, en }, header.record[columns[field]!]));
     const sku = cell('sku')!;

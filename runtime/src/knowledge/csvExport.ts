@@ -1,11 +1,7 @@
+import { spreadsheetSafeCell } from '../csv/spreadsheetSafeCell.js';
 import type { StoredEntry } from './knowledgeSchemas.js';
 
 type Field = 'question' | 'alternatives' | 'answer';
-
-/** A cell as Excel and csv-parse read it: quoted when it holds the separator, quotes or line breaks. */
-function cell(value: string, separator: string): string {
-  return value.includes(separator) || /["\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 function valueOf(entry: StoredEntry, field: Field, locale: string | undefined): string {
   const value = entry[field];
@@ -20,7 +16,8 @@ function valueOf(entry: StoredEntry, field: Field, locale: string | undefined): 
 
 /**
  * The import's CSV format: `id`, then per locale `question_<locale>`, `alternatives_<locale>` (joined by " | "),
- * `answer_<locale>`; texts for all locales go to columns without a suffix. UTF-8 with BOM so Excel shows umlauts.
+ * `answer_<locale>`; texts for all locales go to columns without a suffix. UTF-8 with BOM so Excel shows umlauts;
+ * formula-like texts (an answer starting with "- ") get the apostrophe the import removes again.
  */
 export function knowledgeCsv(entries: readonly StoredEntry[], separator = ';'): string {
   const locales = new Set<string>();
@@ -37,5 +34,5 @@ export function knowledgeCsv(entries: readonly StoredEntry[], separator = ';'): 
   const columns = groups.flatMap((locale) => (['question', 'alternatives', 'answer'] as const).map((field) => ({ field, locale })));
   const header = ['id', ...columns.map(({ field, locale }) => (locale ? `${field}_${locale}` : field))];
   const rows = entries.map((entry) => [entry.id, ...columns.map(({ field, locale }) => valueOf(entry, field, locale))]);
-  return '\uFEFF' + [header, ...rows].map((row) => row.map((value) => cell(value, separator)).join(separator)).join('\r\n') + '\r\n';
+  return '\uFEFF' + [header, ...rows].map((row) => row.map(spreadsheetSafeCell).join(separator)).join('\r\n') + '\r\n';
 }

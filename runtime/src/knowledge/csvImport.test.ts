@@ -102,4 +102,18 @@ describe('knowledgeCsv (export)', () => {
       expect(back[1]).toEqual({ ...entries[1], answer: 'Ja, hinten.' });
     }
   });
+
+  it('protects formula-like texts from spreadsheets and round-trips them', () => {
+    const entries = assignIds([
+      { id: 'formula', question: { de: '=WEBSERVICE("http://x")', en: '@risk?' }, alternatives: { de: ['+41 Nummer', 'normal'] }, answer: { de: '- Montag\n- Dienstag', en: "'=already quoted" } },
+    ]);
+    for (const separator of [';', ','] as const) {
+      const csv = knowledgeCsv(entries, separator);
+      const row = csv.split('\r\n')[1]!;
+      expect(row.startsWith(`formula${separator}"'=WEBSERVICE(""http://x"")"${separator}'+41 Nummer | normal${separator}"'- Montag`)).toBe(true);
+      expect(row).toContain(`'@risk?`);
+      expect(row).toContain(`''=already quoted`);
+      expect(ok(csv)).toEqual(entries);
+    }
+  });
 });

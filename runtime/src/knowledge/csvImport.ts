@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { fromSpreadsheetSafeCell } from '../csv/spreadsheetSafeCell.js';
 import { checkDuplicateIds, checkEntry, type ImportProblem, type ImportResult } from './importProblem.js';
 import type { KnowledgeEntryBody } from './knowledgeSchemas.js';
 
@@ -115,9 +116,11 @@ export function parseKnowledgeCsv(source: string): ImportResult {
     const texts: Record<'question' | 'answer', Record<string, string> | string | undefined> = { question: undefined, answer: undefined };
     let alternatives: Record<string, string[]> | string[] | undefined;
     let id: string | undefined;
-    record.forEach((cell, index) => {
+    record.forEach((raw, index) => {
       const column = columns[index];
       if (!column) return;
+      // Our own export protects formula-like text with an apostrophe (CSV injection); it is not part of the text.
+      const cell = fromSpreadsheetSafeCell(raw);
       const value = column.field === 'answer' ? cell.replace(/^\s+|\s+$/g, '') : cell.trim();
       if (value === '') return;
       if (column.field === 'id') id = value;

@@ -3,6 +3,7 @@ import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '@dialogwerk/nodes';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
+import { publishFlow } from '../testing/publishFlow.js';
 
 const at = (y: number) => ({ x: 0, y });
 
@@ -54,8 +55,7 @@ describe('the faq node with a shared knowledge base over the chat API', () => {
   beforeAll(async () => {
     server = await startTestServer();
     expect((await server.request('POST', '/v1/knowledge-bases', { body: knowledgeBase, token: server.adminToken })).status).toBe(201);
-    expect((await server.request('PUT', '/v1/flows/velo-faq', { body: faqFlow({ knowledgeBase: 'velo' }), token: server.adminToken })).status).toBe(200);
-    expect((await server.request('POST', '/v1/flows/velo-faq/publish', { token: server.adminToken })).status).toBe(200);
+    await publishFlow(server, faqFlow({ knowledgeBase: 'velo' }));
     const started = await server.request('POST', '/v1/bots/velo-faq/conversations', { body: { locale: 'de' } });
     expect(started.status).toBe(201);
     expect(started.body.messages.map((m: { text: string }) => m.text)).toEqual(['Ihre Frage?']);
@@ -124,8 +124,7 @@ describe('the faq node with a shared knowledge base over the chat API', () => {
         { id: 'e6', from: { node: 'booking', port: 'next' }, to: 'topic' },
       ],
     };
-    expect((await server.request('PUT', '/v1/flows/velo-triage', { body: flow, token: server.adminToken })).status).toBe(200);
-    expect((await server.request('POST', '/v1/flows/velo-triage/publish', { token: server.adminToken })).status).toBe(200);
+    await publishFlow(server, flow);
     const started = await server.request('POST', '/v1/bots/velo-triage/conversations', { body: { locale: 'de' } });
     const talk = async (id: string, text: string) => {
       const reply = await server.request('POST', `/v1/conversations/${started.body.conversationId}/messages`, { body: { id, text }, token: started.body.token });

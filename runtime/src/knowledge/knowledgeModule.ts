@@ -1,4 +1,5 @@
 import type { RuntimeModuleFactory } from '../modules/runtimeModule.js';
+import { knowledgeFlowWarnings } from './knowledgeFlowWarnings.js';
 import { KnowledgeRepository } from './knowledgeRepository.js';
 import { knowledgeRoutes } from './knowledgeRoutes.js';
 import { createKnowledgeService } from './knowledgeService.js';
@@ -11,5 +12,6 @@ export const knowledgeModule: RuntimeModuleFactory = ({ database }) => {
     name: 'knowledge',
     services: { knowledge },
     adminRoutes: knowledgeRoutes(repository, (id) => knowledge.invalidate(id)),
+    flowWarnings: (document) => knowledgeFlowWarnings(document, async (id) => (await repository.revision(id)) !== undefined),
   };
 };

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { ApiError } from '../apiError.js';
 import { KiB } from '../api/readJsonBody.js';
+import { readLimitedBytes } from '../api/readLimitedBytes.js';
 
 const tooLarge = (limit: number) =>
   new ApiError(413, 'BODY_TOO_LARGE', {
@@ -10,26 +11,9 @@ const tooLarge = (limit: number) =>
 
 /** Reads an uploaded text file without buffering more than `limit` bytes; undefined when it is not valid UTF-8. */
 export async function readTextBody(c: Context, limit: number): Promise<string | undefined> {
-  const declared = Number(c.req.header('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  const body = c.req.raw.body;
-  const chunks: Uint8Array[] = [];
-  if (body) {
-    const reader = body.getReader();
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge(limit);
-      }
-      chunks.push(value);
-    }
-  }
+  const bytes = await readLimitedBytes(c, limit, () => tooLarge(limit));
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return undefined;
   }

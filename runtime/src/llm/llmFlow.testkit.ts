@@ -1,5 +1,6 @@
 import type { FlowDocumentInput } from '@dialogwerk/nodes';
 import type { TestServer } from '../testing/testServer.js';
+import { publishFlow } from '../testing/publishFlow.js';
 import type { FakeLlmServer } from './fakeLlmServer.testkit.js';
 import type { LlmEnvironment } from './llmEnvironment.js';
 
@@ -46,11 +47,7 @@ export function llmFlow(id = 'llm-bot', config: Record<string, unknown> = {}): F
 
 /** Saves and publishes the flow, starts a conversation with the given context. */
 export async function startLlmConversation(server: TestServer, flow: FlowDocumentInput, context: Record<string, string> = { name: 'Ada Muster', city: 'Bern' }) {
-  const token = server.adminToken;
-  const saved = await server.request('PUT', `/v1/flows/${flow.id}`, { token, body: flow });
-  if (saved.status !== 200) throw new Error(`saving the flow failed: ${JSON.stringify(saved.body)}`);
-  const published = await server.request('POST', `/v1/flows/${flow.id}/publish`, { token });
-  if (published.status !== 200) throw new Error(`publishing failed: ${JSON.stringify(published.body)}`);
+  const { saved, published } = await publishFlow(server, flow);
   const started = await server.request('POST', `/v1/bots/${flow.id}/conversations`, { body: { locale: 'de', context } });
   if (started.status !== 201) throw new Error(`start failed: ${JSON.stringify(started.body)}`);
   return { saved, published, conversationId: started.body.conversationId as string, token: started.body.token as string, started };

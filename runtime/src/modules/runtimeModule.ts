@@ -14,6 +14,12 @@ export interface ModuleDependencies {
   log: Logger;
   box: SecretBox;
   events: DomainEvents;
+  /**
+   * Call after deleting conversations from the database yourself (e.g. a contact's erasure): the runtime drops them
+   * from its conversation cache, so their tokens stop working at once, and every module's `onConversationsDeleted`
+   * removes what it keeps of them (uploaded files). Never throws; failures are logged.
+   */
+  conversationsDeleted(conversationIds: string[]): Promise<void>;
 }
 
 /**
@@ -34,6 +40,8 @@ export interface RuntimeModule {
    * the problems of the validate, save and publish responses. The pure validator cannot know the server's settings.
    */
   flowWarnings?(document: unknown): Promise<FlowProblem[]>;
+  /** Conversations were deleted outside the engine (see `ModuleDependencies.conversationsDeleted`); drop your data of them. */
+  onConversationsDeleted?(conversationIds: string[]): Promise<void> | void;
   close?(): Promise<void> | void;
 }
 

@@ -15,6 +15,7 @@ import { createApp } from '../api/createApp.js';
 import { DomainEvents } from '../events/domainEvents.js';
 import { embeddedModules } from '../modules/embeddedModules.js';
 import { loadModules } from '../modules/loadModules.js';
+import { ConversationDeletions } from '../modules/conversationDeletions.js';
 import type { RuntimeModuleFactory } from '../modules/runtimeModule.js';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -49,11 +50,14 @@ export async function createRuntime(
   const box = config.secret ? SecretBox.fromPassphrase(config.secret) : SecretBox.fromKeyFile(path.join(config.dataDir, 'secret.key'));
   const flows = new FlowRepository(database.db);
   const events = new DomainEvents(database.client, log);
-  const loaded = await loadModules(options.modules ?? embeddedModules, { database, config, log, box, events }, options.services);
+  const deletions = new ConversationDeletions(log);
+  const conversationsDeleted = (ids: string[]) => deletions.report(ids);
+  const loaded = await loadModules(options.modules ?? embeddedModules, { database, config, log, box, events, conversationsDeleted }, options.services);
   const conversations = new ConversationService({
     client: database.client, executeWriteBatch: database.executeWriteBatch, flows, registry, services: loaded.services, box, log,
     onEventsCommitted: () => events.nudge(),
   });
+  deletions.attach(loaded.modules, (id) => conversations.evict(id));
   const adminToken = await ensureAdminToken(database.db, config.adminToken);
   // `dialogwerk token --rotate` writes a new token into the database; pick it up without a restart.
   const tokenRefresh =

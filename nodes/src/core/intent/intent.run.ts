@@ -59,7 +59,14 @@ export const intent = withRun(intentNode, async (ctx) => {
       ctx.log.warn('intent: LLM mode without a configured LLM provider, using the embedded matcher');
     } else {
       try {
-        const choice = await askLlmForIntent(llm, config, utterance, ctx.locale, ctx.signal);
+        const { choice, result } = await askLlmForIntent(llm, config, utterance, ctx.locale, ctx.signal);
+        // Same shape as llm_answer's, so `GET /v1/llm/usage` counts classification calls too.
+        ctx.record('llm.usage', {
+          provider: result.provider ?? 'unknown',
+          model: result.model ?? 'unknown',
+          inputTokens: result.usage?.inputTokens ?? null,
+          outputTokens: result.usage?.outputTokens ?? null,
+        });
         if (choice.kind === 'intent') {
           return matched(ctx, choice.intent, top?.intent === choice.intent ? embedded.confidence : null, 'llm');
         }

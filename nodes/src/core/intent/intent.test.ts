@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { portsOf, waitsForInput } from '../../sdk/defineNode.js';
-import type { LlmService } from '../../sdk/services/llm.js';
+import type { LlmResult, LlmService } from '../../sdk/services/llm.js';
 import { NodeConfigError, runNode } from '../../testing/index.js';
 import { intentNode, type IntentConfig } from './intent.node.js';
 import { intent } from './intent.run.js';
@@ -27,17 +27,20 @@ const intents = [
 const config = { text: { de: 'Wie kann ich helfen?', en: 'How can I help?' }, intents } satisfies Partial<IntentConfig>;
 const de = { locale: 'de', flowLocales: ['de', 'en'] };
 
-function fakeLlm(answer: string | Error): LlmService & { calls: { system: string; prompt: string }[] } {
+function fakeLlm(answer: string | Error, extra: Omit<LlmResult, 'text'> = {}): LlmService & { calls: { system: string; prompt: string }[] } {
   const calls: { system: string; prompt: string }[] = [];
   return {
     calls,
     async complete(request) {
       calls.push({ system: request.system, prompt: request.prompt });
       if (answer instanceof Error) throw answer;
-      return { text: answer };
+      return { text: answer, ...extra };
     },
   };
 }
+
+/** The node's decision, whatever usage records come before it. */
+const decisionOf = (run: { records: { type: string; data?: unknown }[] }) => run.records.find((record) => record.type.startsWith('intent.'));
 
 describe('intent: config and ports', () => {
   it('has one port per intent plus fallback, labelled per language', () => {
@@ -165,7 +168,7 @@ describe('intent: LLM mode', () => {
     const llm = fakeLlm(' "parking". ');
     const run = await runNode(intent, { config: llmConfig, ...de, services: { llm }, pendingInput: 'Hat es Abstellplätze für mein Auto?' });
     expect(run.port).toBe('parking');
-    expect(run.records[0]).toMatchObject({ type: 'intent.matched', data: { intent: 'parking', via: 'llm' } });
+    expect(decisionOf(run)).toMatchObject({ type: 'intent.matched', data: { intent: 'parking', via: 'llm' } });
     expect(llm.calls).toHaveLength(1);
     expect(llm.calls[0]!.prompt).toContain('- id: opening_hours (Öffnungszeiten)');
     expect(llm.calls[0]!.prompt).toContain('Wo kann ich parken?');
@@ -176,7 +179,7 @@ describe('intent: LLM mode', () => {
   it('takes fallback when the model says none, even if the embedded matcher would match', async () => {
     const run = await runNode(intent, { config: llmConfig, ...de, services: { llm: fakeLlm('none') }, pendingInput: 'Wann habt ihr offen?' });
     expect(run.port).toBe('fallback');
-    expect(run.records[0]).toMatchObject({ type: 'intent.no_match', data: { utterance: 'Wann habt ihr offen?', via: 'llm' } });
+    expect(decisionOf(run)).toMatchObject({ type: 'intent.no_match', data: { utterance: 'Wann habt ihr offen?', via: 'llm' } });
   });
 
   it.each([
@@ -185,8 +188,31 @@ describe('intent: LLM mode', () => {
   ])('falls back to the embedded matcher on %s and logs it', async (_name, answer) => {
     const run = await runNode(intent, { config: llmConfig, ...de, services: { llm: fakeLlm(answer) }, pendingInput: 'Wann habt ihr offen?' });
     expect(run.port).toBe('opening_hours');
-    expect(run.records[0]).toMatchObject({ type: 'intent.matched', data: { intent: 'opening_hours', via: 'embedded' } });
+    expect(decisionOf(run)).toMatchObject({ type: 'intent.matched', data: { intent: 'opening_hours', via: 'embedded' } });
     expect(run.logs.map((l) => l.level)).toContain('warn');
+  });
+
+  it('records llm.usage like llm_answer for every answered model call, before its decision', async () => {
+    const llm = fakeLlm('parking', { provider: 'openai', model: 'gpt-test', usage: { inputTokens: 412, outputTokens: 3 }, tokens: 415 });
+    const run = await runNode(intent, { config: llmConfig, ...de, services: { llm }, pendingInput: 'Wo kann ich parken?' });
+    expect(run.records.map((record) => record.type)).toEqual(['llm.usage', 'intent.matched']);
+    expect(run.records[0]!.data).toEqual({ provider: 'openai', model: 'gpt-test', inputTokens: 412, outputTokens: 3 });
+
+    // Tokens are spent even when the answer is of no use; a provider without counts reports nulls.
+    const unknown = await runNode(intent, { config: llmConfig, ...de, services: { llm: fakeLlm('pizza?') }, pendingInput: 'Wann habt ihr offen?' });
+    expect(unknown.records.map((record) => record.type)).toEqual(['llm.usage', 'intent.matched']);
+    expect(unknown.records[0]!.data).toEqual({ provider: 'unknown', model: 'unknown', inputTokens: null, outputTokens: null });
+  });
+
+  it('records no usage when the model call failed or no model was asked', async () => {
+    const failed = await runNode(intent, { config: llmConfig, ...de, services: { llm: fakeLlm(new Error('provider down')) }, pendingInput: 'Wann habt ihr offen?' });
+    expect(failed.records.map((record) => record.type)).toEqual(['intent.matched']);
+    const embedded = await runNode(intent, { config, ...de, services: { llm: fakeLlm('parking') }, pendingInput: 'Wann habt ihr offen?' });
+    expect(embedded.records.map((record) => record.type)).toEqual(['intent.matched']);
+    const llm = fakeLlm('parking');
+    const clicked = await runNode(intent, { config: llmConfig, ...de, services: { llm }, resume: { input: { choice: 'parking' } } });
+    expect(clicked.records.map((record) => record.type)).toEqual(['intent.matched']);
+    expect(llm.calls).toEqual([]);
   });
 
   it('uses the embedded matcher when no LLM is configured', async () => {

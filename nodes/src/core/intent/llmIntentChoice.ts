@@ -1,5 +1,5 @@
 // The optional LLM mode: the model picks one intent id (or "none") from the labels and examples.
-import type { LlmService } from '../../sdk/services/llm.js';
+import type { LlmResult, LlmService } from '../../sdk/services/llm.js';
 import { allPhrases, resolveText } from '../../sdk/text.js';
 import type { IntentConfig } from './intent.node.js';
 
@@ -31,15 +31,16 @@ export function parseLlmIntentAnswer(answer: string, ids: string[]): LlmIntentCh
   return { kind: 'unknown', answer: answer.slice(0, 200) };
 }
 
+/** The model's pick, and the call's result for its token usage (spent whatever the model answered). */
 export async function askLlmForIntent(
   llm: LlmService,
   config: IntentConfig,
   utterance: string,
   locale: string,
   signal: AbortSignal,
-): Promise<LlmIntentChoice> {
+): Promise<{ choice: LlmIntentChoice; result: LlmResult }> {
   const { system, prompt } = llmIntentPrompt(config, utterance, locale);
   // An intent id is a few tokens; the cap keeps a chatty model from running up cost and latency.
-  const { text } = await llm.complete({ system, prompt, signal, maxOutputTokens: 32 });
-  return parseLlmIntentAnswer(text, config.intents.map((intent) => intent.id));
+  const result = await llm.complete({ system, prompt, signal, maxOutputTokens: 32 });
+  return { choice: parseLlmIntentAnswer(result.text, config.intents.map((intent) => intent.id)), result };
 }
