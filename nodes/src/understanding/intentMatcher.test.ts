@@ -63,13 +63,28 @@ describe('trainIntentMatcher', () => {
   });
 });
 
-describe('trainIntentMatcher without the logistic-regression layer', () => {
-  it('still ranks paraphrases correctly and stays deterministic', () => {
-    const a = trainIntentMatcher(intents, { linearWeight: 0 });
-    const b = trainIntentMatcher(intents, { linearWeight: 0 });
+describe('trainIntentMatcher with other layer choices', () => {
+  it.each([
+    ['similarity only', { marginWeight: 0 }],
+    ['similarity + logistic regression (the former default)', { marginWeight: 0, linearWeight: 1, wordWeight: 0.5, charsAcrossWords: false }],
+    ['all three layers', { linearWeight: 1 }],
+  ])('%s still ranks paraphrases correctly and stays deterministic', (_name, options) => {
+    const a = trainIntentMatcher(intents, options);
+    const b = trainIntentMatcher(intents, options);
     expect(a.match('Vertrag kündigen').scores[0]?.intent).toBe('cancellation');
     expect(a.match('Kann ich einen Termn buchen').scores[0]?.intent).toBe('book_appointment');
     expect(a.match('Zahlung mit Karte möglich?')).toEqual(b.match('Zahlung mit Karte möglich?'));
     expect(a.match('Wie wird das Wetter morgen?').intent).toBeNull();
+  });
+
+  it('lets the margin layer decide the order: it separates intents that share most words', () => {
+    const sisters: IntentDefinition[] = [
+      { id: 'insurance', examples: ['what insurance do i have', 'tell me about my insurance plan', 'which health insurance am i on', 'what does my insurance cover'] },
+      { id: 'insurance_change', examples: ['i want to change my insurance', 'switch my insurance plan', 'how do i change insurance plans', 'update my health insurance'] },
+      { id: 'weather', examples: ['what is the weather today', 'will it rain tomorrow', 'how hot is it outside', 'weather forecast please'] },
+    ];
+    const m = trainIntentMatcher(sisters, { threshold: 0 });
+    expect(m.match('change my insurance plan').scores[0]?.intent).toBe('insurance_change');
+    expect(m.match('which insurance plan do i have').scores[0]?.intent).toBe('insurance');
   });
 });

@@ -1,8 +1,9 @@
-// Offline intent matcher: TF-IDF over word uni/bigrams plus character 3–5-grams (typo tolerance),
-// scored against per-intent centroids and nearest training examples, plus a logistic-regression layer.
-// No model download, deterministic.
+// Offline intent matcher: TF-IDF over word uni/bigrams plus character 2–5-grams (typo tolerance). One-vs-rest linear
+// SVMs rank the intents; similarity to per-intent centroids and nearest training examples says how in-scope the
+// utterance is (an optional logistic-regression layer can add to that). No model download, deterministic.
 import { buildFeatureSpace, type SparseVector } from './featureSpace.js';
 import { trainLinear, type LinearModel } from './linearRefiner.js';
+import { trainMargin, type MarginModel } from './marginClassifier.js';
 
 export interface IntentDefinition { id: string; examples: string[] }
 export interface IntentScore { intent: string; score: number }
@@ -16,14 +17,28 @@ export interface IntentMatcherOptions {
   wordWeight?: number;
   /** Weight of the centroid similarity against the nearest-example similarity. */
   centroidWeight?: number;
-  /** Raw score that maps to confidence 0.5, and the logistic slope around it. */
+  /** Relative score that maps to confidence 0.5 (default 0.32 with the margin layer, else 0.4), and the slope around it. */
   calibrationCenter?: number;
   calibrationSlope?: number;
-  /** Weight of the logistic-regression probability in the score (default 1; 0 = similarity only, trains ~2× faster). */
+  /** Weight of the logistic-regression probability in the score (0 = off, the default since the margin layer ranks better). */
   linearWeight?: number;
+  /** Weight of the one-vs-rest SVM margin (`marginClassifier.ts`); > 0 lets it rank the intents (default 2). */
+  marginWeight?: number;
+  /** Soft-margin constant of the SVM layer. */
+  marginC?: number;
+  /** Character n-grams across word boundaries (default) or within words only. */
+  charsAcrossWords?: boolean;
 }
 
-const DEFAULTS = { threshold: 0.5, wordWeight: 0.5, centroidWeight: 0.5, calibrationCenter: 0.4, calibrationSlope: 8, linearWeight: 1 };
+const DEFAULTS = {
+  threshold: 0.5, wordWeight: 0.35, centroidWeight: 0.5, calibrationSlope: 8, linearWeight: 0,
+  marginWeight: 2, marginC: 1, charsAcrossWords: true,
+};
+/** Default calibration centres: with the margin layer, and for similarity (+ logistic layer) alone. */
+const CENTER_WITH_MARGIN = 0.32;
+const CENTER_WITHOUT_MARGIN = 0.4;
+/** Squashes an SVM margin (about ±1 on training data) into 0..1. */
+const squash = (margin: number) => 1 / (1 + Math.exp(-2 * margin));
 
 
 /** Feature → rows (examples or intents) with their weights, as flat typed arrays. */
@@ -73,7 +88,7 @@ function centroidsOf(vectors: SparseVector[], owner: number[], nIntents: number,
 }
 
 export function trainIntentMatcher(intents: IntentDefinition[], options: IntentMatcherOptions = {}): IntentMatcher {
-  const opt = { ...DEFAULTS, ...options };
+  const opt: typeof DEFAULTS & IntentMatcherOptions = { ...DEFAULTS, ...options };
   const texts: string[] = [];
   const exampleIntent: number[] = [];
   intents.forEach((intent, idx) => {
@@ -82,7 +97,7 @@ export function trainIntentMatcher(intents: IntentDefinition[], options: IntentM
       exampleIntent.push(idx);
     }
   });
-  const space = buildFeatureSpace(texts, opt.wordWeight);
+  const space = buildFeatureSpace(texts, opt.wordWeight, opt.charsAcrossWords);
   const exampleVecs = space.trained;
   const nDocs = texts.length;
   const nIntents = intents.length;
@@ -92,6 +107,8 @@ export function trainIntentMatcher(intents: IntentDefinition[], options: IntentM
   const centroidPostings = buildPostings(centroids, space.size);
   const linear: LinearModel | null = opt.linearWeight > 0 && nIntents > 1
     ? trainLinear(exampleVecs, exampleIntent, space.size, nIntents) : null;
+  const margin: MarginModel | null = opt.marginWeight > 0 && nIntents > 1
+    ? trainMargin(exampleVecs, exampleIntent, space.size, nIntents, { c: opt.marginC }) : null;
 
   const exSim = new Float64Array(nDocs);
   const cs = new Float64Array(nIntents);
@@ -108,15 +125,33 @@ export function trainIntentMatcher(intents: IntentDefinition[], options: IntentM
       if (s > best[i]!) { second[i] = best[i]!; best[i] = s; } else if (s > second[i]!) second[i] = s;
     }
     const probs = linear ? linear.probabilities(q) : null;
-    const scores = intents.map((intent, i) => {
+    const evidence = intents.map((_, i) => {
       const sim = opt.centroidWeight * cs[i]! + (1 - opt.centroidWeight) * (best[i]! + second[i]!) / 2;
       // Rescale so the uniform 1/K a small model gives to anything counts as zero evidence.
       const prob = probs ? Math.max(0, (probs[i]! - 1 / nIntents) / (1 - 1 / nIntents)) : 0;
-      return { intent: intent.id, score: sim + opt.linearWeight * prob };
+      return sim + opt.linearWeight * prob;
     });
+    let scores: IntentScore[];
+    if (margin) {
+      // The SVM margin alone ranks the intents; similarity (and the logistic layer) only say how in-scope the
+      // utterance is at all. Using their best value for every intent keeps the SVM's order and still lets an
+      // utterance far from all training examples score low. The margin term is scaled by the query's known share
+      // (its vector norm; unseen features count in the norm but have no entry), because an utterance of unseen
+      // words gets the bias-only margin of every intent — about 0.5 after squashing, which is not evidence.
+      const m = margin.margins(q);
+      let inScope = 0;
+      for (const e of evidence) if (e > inScope) inScope = e;
+      let known = 0;
+      for (const v of q.values) known += v * v;
+      known = Math.sqrt(known);
+      scores = intents.map((intent, i) => ({ intent: intent.id, score: inScope + opt.marginWeight * known * squash(m[i]!) }));
+    } else {
+      scores = intents.map((intent, i) => ({ intent: intent.id, score: evidence[i]! }));
+    }
     return scores.sort((a, b) => b.score - a.score || a.intent.localeCompare(b.intent));
   }
 
+  const center = opt.calibrationCenter ?? (margin ? CENTER_WITH_MARGIN : CENTER_WITHOUT_MARGIN);
   const reference = calibrationReference(exampleVecs, exampleIntent, centroids, opt.centroidWeight, space.size);
 
   return {
@@ -124,10 +159,11 @@ export function trainIntentMatcher(intents: IntentDefinition[], options: IntentM
     match(text: string): IntentMatch {
       const scores = rawScores(space.vectorize(text));
       const top = scores[0];
-      // The reference is measured on similarity alone; the linear probability is ~1 on its own training
-      // examples, so a typical in-scope score is about reference + linearWeight.
-      const relative = top ? top.score / (reference + (linear ? opt.linearWeight : 0)) : 0;
-      const confidence = 1 / (1 + Math.exp(-opt.calibrationSlope * (relative - opt.calibrationCenter)));
+      // The reference is measured on similarity alone; the linear probability is ~1 and the SVM margin ~+1 on their
+      // own training examples, so a typical in-scope score is about reference + linearWeight + marginWeight·squash(1).
+      const typical = reference + (linear ? opt.linearWeight : 0) + (margin ? opt.marginWeight * squash(1) : 0);
+      const relative = top ? top.score / typical : 0;
+      const confidence = 1 / (1 + Math.exp(-opt.calibrationSlope * (relative - center)));
       return { intent: top && confidence >= opt.threshold ? top.intent : null, confidence, scores };
     },
   };
