@@ -140,6 +140,12 @@ export interface NodeDefinition<Schema extends z.ZodType = z.ZodType> {
   withholdsPii?: (config: z.infer<Schema>) => boolean | readonly string[];
   /** Time limit for one `run`; the flow's `settings.nodeTimeoutMs` or 10 s applies when absent. */
   timeoutMs?: number;
+  /**
+   * Expensive work that depends only on the config (training a matcher, building an index), which the runtime does
+   * when a flow version is published and when the server starts, so no customer's turn waits for it. Configs with
+   * `{{templates}}` are not prepared (their values are only known in a conversation). Server side, like `run`.
+   */
+  prepare?: (config: z.infer<Schema>) => void;
   /** Server-side behaviour; absent in browser-only definition bundles. */
   run?: (ctx: NodeContext<z.infer<Schema>>) => NodeResult | Promise<NodeResult>;
 }
@@ -155,12 +161,13 @@ export function defineNode<Schema extends z.ZodType>(definition: NodeDefinition<
   return definition;
 }
 
-/** Adds server behaviour to a browser-safe definition, keeping `run` out of the builder's bundle. */
+/** Adds server behaviour to a browser-safe definition, keeping `run` (and `prepare`) out of the builder's bundle. */
 export function withRun<Schema extends z.ZodType>(
   definition: NodeDefinition<Schema>,
   run: NonNullable<NodeDefinition<Schema>['run']>,
+  extras: { prepare?: NodeDefinition<Schema>['prepare'] } = {},
 ): NodeDefinition<Schema> {
-  return { ...definition, run };
+  return { ...definition, run, ...extras };
 }
 
 export function portsOf(definition: NodeDefinition, config: unknown): PortSpec[] {

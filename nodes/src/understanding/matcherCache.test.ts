@@ -16,6 +16,24 @@ describe('createMatcherCache', () => {
     expect(cache.trainings).toBe(2);
   });
 
+  it('builds and hashes the list only once per source object', () => {
+    const cache = createMatcherCache();
+    const source = {};
+    let built = 0;
+    const build = () => {
+      built++;
+      return intents();
+    };
+    const first = cache.get(build, source);
+    expect(cache.get(build, source)).toBe(first);
+    expect(cache.get(build, source)).toBe(first);
+    expect(built).toBe(1);
+    // Another source with the same content shares the trained matcher.
+    expect(cache.get(build, {})).toBe(first);
+    expect(built).toBe(2);
+    expect(cache.trainings).toBe(1);
+  });
+
   it('keys on ids and examples', () => {
     expect(intentsKey(intents())).toBe(intentsKey(intents()));
     expect(intentsKey(intents())).not.toBe(intentsKey([{ ...intents()[0]!, id: 'other' }, intents()[1]!]));

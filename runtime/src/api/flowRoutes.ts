@@ -66,6 +66,10 @@ export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry
   /** Warnings only the running server can know (e.g. no language model configured), from the runtime modules. */
   const withServerWarnings = async (problems: FlowProblem[], document: unknown) => [...problems, ...(await moduleFlowWarnings(deps.modules, document))];
   const app = new Hono<AppEnv>();
+  /** After the reply: train the new version's matchers now rather than in its first customer's turn. */
+  const prepareInBackground = (flowId: string) => {
+    setImmediate(() => void conversations.preparePublished(flowId).catch(() => undefined));
+  };
 
   const requireFlow = async (id: string) => {
     const flow = await flows.get(validFlowId(id));
@@ -136,6 +140,7 @@ export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry
     const result = validateFlow(flow.draft, registry);
     if (!result.ok || !result.flow) throw flowInvalid(result.problems, language(c.req.header('accept-language')));
     const version = await flows.publish(flow.id, result.flow, body.note ?? null, 'admin');
+    prepareInBackground(flow.id);
     // Publishing is not blocked by them, but staff should hear about server warnings (e.g. no language model) here too.
     const lang = language(c.req.header('accept-language'));
     const serverWarnings = await withServerWarnings([], result.flow);
@@ -167,6 +172,7 @@ export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry
     if (!result.ok || !result.flow) throw flowInvalid(result.problems, language(c.req.header('accept-language')));
     const revision = await flows.saveDraft(result.flow);
     const version = await flows.publish(flow.id, result.flow, body.note ?? `rollback to version ${body.version}`, 'admin');
+    prepareInBackground(flow.id);
     return c.json({ version, revision });
   });
 

@@ -15,6 +15,7 @@ import { CompiledFlowCache } from './compiledFlowCache.js';
 import { turnResponse, type TurnResponse } from './chatResponse.js';
 import { domainEventStatements, handoffStatements, messagesOf, parseEvents, serializeEvents } from './turnWrite.js';
 import { conversationErrors } from './conversationErrors.js';
+import { prepareFlow } from '../engine/prepareFlow.js';
 
 export interface ConversationServiceOptions {
   client: Client;
@@ -323,6 +324,13 @@ export class ConversationService {
     const given = Buffer.from(sha256(token), 'hex');
     const expected = Buffer.from(entry.tokenHash, 'hex');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw conversationErrors.badToken();
+  }
+
+  /** Prepares the published version of a flow (trains its matchers) so its first customer does not wait; see prepareFlow. */
+  async preparePublished(flowId: string): Promise<number> {
+    const published = await this.options.flows.publishedVersionId(flowId);
+    const flow = published ? await this.#flowCache.get(published.versionId) : undefined;
+    return flow ? prepareFlow(flow, this.options.log) : 0;
   }
 
   async #flow(entry: CachedConversation): Promise<CompiledFlow> {

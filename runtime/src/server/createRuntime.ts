@@ -32,6 +32,8 @@ export interface Runtime {
   /** Business events after commit (`lead.captured`, ...): plugins subscribe here. */
   events: DomainEvents;
   services: Services;
+  /** Settles when the published flows' nodes are prepared (matchers trained) after start. */
+  preparing: Promise<void>;
   app: ReturnType<typeof createApp>;
   adminToken: { token: string; source: 'env' | 'stored' | 'generated' };
   log: Logger;
@@ -83,10 +85,18 @@ export async function createRuntime(
     return { status: response.status, text: await response.text() };
   };
   await seedExampleData(seeded, path.join(repositoryRoot, 'examples/data'), adminRequest, log);
+  // Published flows' matchers are trained in the background after start, not in their first customer's turn.
+  const prepared = (async () => {
+    for (const flow of await flows.list()) {
+      if (flow.publishedVersion !== null) await conversations.preparePublished(flow.id).catch(() => undefined);
+    }
+  })();
   return {
     config, database, registry, flows, conversations, events, services: loaded.services, app, adminToken, log, seeded,
+    preparing: prepared,
     close: async () => {
       clearInterval(tokenRefresh);
+      await prepared;
       await conversations.committer.drain();
       await events.close();
       await loaded.close();

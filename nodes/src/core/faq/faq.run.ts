@@ -47,4 +47,9 @@ export const faq = withRun(faqNode, async (ctx) => {
   ctx.say(matched.fromKnowledgeBase ? fillTemplate(answer, (name) => ctx.vars.get(name)) : answer);
   ctx.record('faq.answered', { entryId: matched.id, score: result.score });
   return ctx.next('answered');
+}, {
+  // The inline entries' index is built at publish and start; a knowledge base's index is built on its first use.
+  prepare: (config) => {
+    if (config.entries?.length) faqIndexCache.get(combineEntries(config.entries, undefined).phrasings);
+  },
 });

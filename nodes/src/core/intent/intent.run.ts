@@ -8,10 +8,14 @@ import { askLlmForIntent } from './llmIntentChoice.js';
 type Via = 'choice' | 'embedded' | 'llm';
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+function matcherFor(config: IntentConfig) {
+  // Every locale's phrases train one matcher: a German flow still understands an English question. The config's
+  // intents array is the identity hint: a compiled flow reuses it every turn, so the content hash is computed once.
+  return sharedMatcherCache.get(() => config.intents.map((intent) => ({ id: intent.id, examples: allPhrases(intent.examples) })), config.intents);
+}
+
 function embeddedMatch(config: IntentConfig, utterance: string): IntentMatch {
-  // Every locale's phrases train one matcher: a German flow still understands an English question.
-  const matcher = sharedMatcherCache.get(config.intents.map((intent) => ({ id: intent.id, examples: allPhrases(intent.examples) })));
-  return matcher.match(utterance);
+  return matcherFor(config).match(utterance);
 }
 
 /**
@@ -83,4 +87,7 @@ export const intent = withRun(intentNode, async (ctx) => {
 
   if (top && embedded.confidence >= threshold) return matched(ctx, top.intent, embedded.confidence, 'embedded');
   return noMatch(ctx, utterance, embedded, threshold, 'embedded');
+}, {
+  // Training takes up to a few hundred ms for a large flow: done at publish and start, not in a customer's turn.
+  prepare: (config) => void matcherFor(config),
 });
