@@ -18,5 +18,6 @@ export { ProductIndex } from './core/checkStock/productIndex.js';
 export { skuKey } from './core/checkStock/skuKey.js';
 export { memoryInventory } from './core/checkStock/memoryInventory.js';
 export { computeFreeSlots, bookingWindow, type BusyInterval } from './core/bookSlot/slotGrid.js';
+export { freeSlotsInPages, type BusyLoader } from './core/bookSlot/slotPages.js';
 
 export const coreNodes = [message, ask, condition, set, end, httpRequest, intent, llmAnswer, faq, bookSlot, checkStock, escalate, captureLead];

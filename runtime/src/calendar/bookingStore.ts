@@ -134,6 +134,55 @@ export class BookingStore {
   }
 
   /**
+   * Booked intervals that start in [from, to); test bookings count only for tests. Reads only the index (it covers
+   * these columns) and returns one text row, because reading a result row costs far more in the client than in SQLite,
+   * and a look-up past fully booked days reads thousands of bookings.
+   */
+  async busyStarting(calendar: string, from: string, to: string, test = false): Promise<{ start: string; blockedUntil: string }[]> {
+    const result = await this.client.execute({
+      sql: `SELECT group_concat(start_utc || ' ' || blocked_until, ' ') AS busy FROM (
+              SELECT start_utc, blocked_until FROM bookings
+              WHERE workspace_id = ? AND calendar_id = ? AND status = 'booked' AND start_utc >= ? AND start_utc < ?
+                AND (is_test = 0 OR ? = 1)
+              ORDER BY start_utc)`,
+      args: [WORKSPACE, calendar, utc(from), utc(to), test ? 1 : 0],
+    });
+    const text = result.rows[0]?.busy;
+    if (typeof text !== 'string' || !text) return [];
+    const instants = text.split(' ');
+    const busy: { start: string; blockedUntil: string }[] = [];
+    for (let i = 0; i + 1 < instants.length; i += 2) busy.push({ start: instants[i]!, blockedUntil: instants[i + 1]! });
+    return busy;
+  }
+
+  /**
+   * The bookings that start before `from` and still block it. Booked intervals of one calendar never overlap (`book`
+   * refuses that), so only the last one before `from` can; a test booking is checked against all bookings but a real
+   * one only against real ones, so for a test look-up the last test booking is taken as well. Two index seeks instead
+   * of a scan over every earlier booking.
+   */
+  async lastBefore(calendar: string, from: string, test = false): Promise<{ start: string; blockedUntil: string }[]> {
+    const last = (isTest: number) => `SELECT * FROM (SELECT start_utc, blocked_until FROM bookings
+        WHERE workspace_id = :ws AND calendar_id = :calendar AND status = 'booked' AND start_utc < :from AND is_test = ${isTest}
+        ORDER BY start_utc DESC LIMIT 1)`;
+    const result = await this.client.execute({
+      sql: `SELECT start_utc, blocked_until FROM (${last(0)}${test ? ` UNION ALL ${last(1)}` : ''}) WHERE blocked_until > :from`,
+      args: { ws: WORKSPACE, calendar, from: utc(from) },
+    });
+    return result.rows.map((r) => ({ start: String(r.start_utc), blockedUntil: String(r.blocked_until) }));
+  }
+
+  /** How many cancelled bookings (real, and test ones for a test look-up) were blocking time after `from`. */
+  async cancelledAfter(calendar: string, from: string, test = false): Promise<number> {
+    const result = await this.client.execute({
+      sql: `SELECT COUNT(*) AS n FROM bookings
+            WHERE workspace_id = ? AND calendar_id = ? AND status = 'cancelled' AND blocked_until > ? AND (is_test = 0 OR ? = 1)`,
+      args: [WORKSPACE, calendar, utc(from), test ? 1 : 0],
+    });
+    return Number(result.rows[0]!.n);
+  }
+
+  /**
    * Inserts the booking only if nothing booked overlaps it, in one INSERT … SELECT … WHERE NOT EXISTS. SQLite takes
    * the database's write lock before such a statement reads, so the check and the insert cannot interleave with
    * another writer, whether it is this process, another runtime process on the same file, or the turn committer.

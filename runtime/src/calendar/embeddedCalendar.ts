@@ -1,4 +1,4 @@
-import { computeFreeSlots, type Booking, type CalendarService } from '@dialogwerk/nodes';
+import { freeSlotsInPages, type Booking, type CalendarService } from '@dialogwerk/nodes';
 import type { BookingRow, BookingStore } from './bookingStore.js';
 
 /** Where a booking's .ics file is served; relative to the runtime's address, which only the client knows. */
@@ -13,8 +13,15 @@ export const publicBooking = (row: BookingRow): Booking => ({
 export function embeddedCalendar(store: BookingStore): CalendarService {
   return {
     async freeSlots(query) {
-      const busy = await store.busy(query.calendar, query.from, query.to, query.test);
-      return computeFreeSlots({ ...query, busy });
+      const from = Date.parse(query.from);
+      if (!(from < Date.parse(query.to)) || query.durationMinutes <= 0) return [];
+      // Bookings are read only for the days the grid walks. Booked intervals never overlap (see `book`), so of those
+      // that start before `from` only the last one can reach into the look-up; a test look-up also sees test bookings.
+      const before = await store.lastBefore(query.calendar, query.from, query.test);
+      return freeSlotsInPages({ ...query }, async (start, end) => {
+        const busy = await store.busyStarting(query.calendar, start, end, query.test);
+        return Date.parse(start) <= from ? [...before, ...busy] : busy;
+      });
     },
     async book(request) {
       const result = await store.book({

@@ -38,7 +38,9 @@ function shopFlow(): FlowDocumentInput {
 const csv = 'Artikelnummer;Bezeichnung;Bestand;Preis\n' +
   'BO-GSR18;Akkuschrauber Bosch GSR 18V;12;129,00\n' +
   'MA-DF333;Akkuschrauber Makita DF333;3;99,90\n' +
-  'SD-SET6;Schraubendreher-Set 6-teilig;0;24,50\n';
+  'SD-SET6;Schraubendreher-Set 6-teilig;0;24,50\n' +
+  'HL-500;Holzleim 500 g;40;6,80\n' +
+  'HL-1000;Holzleim 1 kg;25;11,90\n';
 
 describe('check_stock through the real server, on the built-in inventory and notifier', () => {
   let server: TestServer;
@@ -135,5 +137,14 @@ describe('check_stock through the real server, on the built-in inventory and not
     const checked = await server.runtime.database.client.execute(`SELECT data FROM domain_events WHERE type = 'stock.checked' ORDER BY id`);
     const results = checked.rows.map((row) => JSON.parse(String(row.data)).result);
     expect(results).toEqual(['in_stock', 'low_stock', 'low_stock', 'out_of_stock', 'not_found', 'ambiguous', 'in_stock', 'ambiguous', 'not_found', 'in_stock']);
+  });
+
+  it('takes a full name with its size at once, and offers nothing for what the shop does not sell', async () => {
+    const kilo = await ask('Holzleim 1 kg');
+    expect(kilo.bot).toEqual(['Holzleim 1 kg ist auf Lager (25 Stück verfügbar). Preis: 11,90\u00a0CHF.', 'Sie können es gleich bestellen.']);
+    expect((await ask('Haben Sie Holzleim 500g?')).bot[0]).toBe('Holzleim 500 g ist auf Lager (40 Stück verfügbar). Preis: 6,80\u00a0CHF.');
+    const yoga = await ask('Yogamatte lila');
+    expect(yoga.status).toBe('ended');
+    expect(yoga.bot).toEqual(['Dazu habe ich leider kein passendes Produkt gefunden.', 'Fragen Sie gern unser Team.']);
   });
 });

@@ -6,7 +6,7 @@ import { matchChoice } from '../../input/matchChoice.js';
 import { bookSlotNode, type BookSlotConfig } from './bookSlot.node.js';
 import { bookSlotText, bookSlotTexts, type BookSlotTextKey } from './bookSlotTexts.js';
 import { bookingWindow, computeFreeSlots } from './slotGrid.js';
-import { pickOffer } from './slotOffer.js';
+import { pickOffer, slotsByLocalDay } from './slotOffer.js';
 import { slotLabel, slotLabels } from './slotLabels.js';
 import { parseSlotRequest, slotMatches } from './slotRequest.js';
 
@@ -58,12 +58,35 @@ class BookSlotRun {
     });
   }
 
-  freeSlots(from: string, to = this.window.to, limit = LOOKAHEAD): Promise<Slot[]> {
+  freeSlots(from: string, to = this.window.to, limit = LOOKAHEAD, maxDays?: number): Promise<Slot[]> {
     const start = from > this.window.from ? from : this.window.from;
     if (start >= to) return Promise.resolve([]);
     const { calendar, durationMinutes, bufferMinutes } = this.ctx.config;
     const test = this.ctx.conversation.isTest;
-    return this.calendar.freeSlots({ calendar, from: start, to, durationMinutes, bufferMinutes, openingHours: this.hours, limit, test });
+    return this.calendar.freeSlots({ calendar, from: start, to, durationMinutes, bufferMinutes, openingHours: this.hours, limit, maxDays, test });
+  }
+
+  /**
+   * The free slots an offer of `perDay` per day picks from: the first LOOKAHEAD free slots from `from`, but only as
+   * many whole days of them as the offer can use. Asks for the fewest days that could fill the page and only asks
+   * again (from the next local day) when those days had fewer free slots than the page needs.
+   */
+  async offerSlots(from: string, to: string | undefined, perDay: number): Promise<Slot[]> {
+    const count = this.ctx.config.slotsPerPage;
+    const slots: Slot[] = [];
+    let cursor = from;
+    for (;;) {
+      const days = slotsByLocalDay(slots, this.zone);
+      const picks = [...days.values()].reduce((sum, day) => sum + Math.min(perDay, day.length), 0);
+      if (picks >= count || slots.length >= LOOKAHEAD) return slots;
+      const maxDays = Math.ceil((count - picks) / perDay);
+      const page = await this.freeSlots(cursor, to, LOOKAHEAD - slots.length, maxDays);
+      const pageDays = slotsByLocalDay(page, this.zone).size;
+      slots.push(...page);
+      if (pageDays < maxDays || !page.length) return slots;
+      const lastDay = DateTime.fromISO(page[page.length - 1]!.start, { zone: this.zone }).startOf('day');
+      cursor = lastDay.plus({ days: 1 }).startOf('day').toUTC().toISO()!;
+    }
   }
 
   /** Offers slots from `from` on; with none there it starts over from the first, with none at all it is `no_slot`. */
@@ -73,12 +96,14 @@ class BookSlotRun {
     options: { to?: string; perDay?: number; wrapText?: BookSlotTextKey; only?: (slot: Slot) => boolean } = {},
   ): Promise<NodeResult> {
     const { config } = this.ctx;
-    let slots = (await this.freeSlots(from, options.to)).filter(options.only ?? (() => true));
+    const perDay = options.perDay ?? config.slotsPerDay;
+    // A filter may drop whole days, so filtered offers keep reading the full lookahead.
+    let slots = options.only ? (await this.freeSlots(from, options.to)).filter(options.only) : await this.offerSlots(from, options.to, perDay);
     if (!slots.length && from > this.window.from) {
-      slots = await this.freeSlots(this.window.from);
+      slots = await this.offerSlots(this.window.from, undefined, perDay);
       if (slots.length && options.wrapText) intro = bookSlotText(options.wrapText, this.ctx.locale);
     }
-    const { offered, nextFrom } = pickOffer(slots, { count: config.slotsPerPage, perDay: options.perDay ?? config.slotsPerDay, timeZone: this.zone });
+    const { offered, nextFrom } = pickOffer(slots, { count: config.slotsPerPage, perDay, timeZone: this.zone });
     // The flow's `no_slot` branch says what happens instead (a callback, a phone number).
     if (!offered.length) return this.ctx.next('no_slot');
     const choices = [

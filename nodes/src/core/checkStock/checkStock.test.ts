@@ -5,6 +5,7 @@ import { runNode } from '../../testing/index.js';
 import { checkStock } from './checkStock.run.js';
 import { memoryInventory } from './memoryInventory.js';
 import { catalogue } from './testCatalogue.js';
+import { coffeeCatalogue } from './coffeeCatalogue.js';
 
 /** Keeps notifications and drops repeats of a dedupe key, as the embedded notifier does. */
 function recordingNotifier(): NotifierService & { sent: Notification[] } {
@@ -212,5 +213,28 @@ describe('check_stock: test conversations', () => {
       ['stock.low:test:MADF333:2026-11-24', '[Test] Low stock: Akkuschrauber Makita DF333 (MA-DF333)'],
       ['stock.low:MADF333:2026-11-24', 'Low stock: Akkuschrauber Makita DF333 (MA-DF333)'],
     ]);
+  });
+});
+
+describe('check_stock: sizes and things the shop does not sell', () => {
+  const shop = () => ({ inventory: memoryInventory(coffeeCatalogue()) });
+
+  it('answers a full name with its size directly, not with its other sizes to choose from', async () => {
+    const run = await runNode(checkStock, { config: { product: 'Espressobohnen Mühlbach mild 1 kg', save }, locale: 'de', services: shop(), now });
+    expect(run.port).toBe('in_stock');
+    expect(run.waiting).toBeUndefined();
+    expect(run.vars).toMatchObject({ artikel: 'Espressobohnen Mühlbach mild 1 kg' });
+    const sentence = await runNode(checkStock, { pendingInput: 'Habt ihr Espressobohnen Mühlbach mild in 500 g?', config: { save }, locale: 'de', services: shop(), now });
+    expect(sentence.vars).toMatchObject({ artikel: 'Espressobohnen Mühlbach mild 500 g' });
+  });
+
+  it('says not_found for an unrelated product, without a "Meinten Sie …?"', async () => {
+    for (const product of ['Yogamatte lila', 'Druckerpatrone schwarz']) {
+      const run = await runNode(checkStock, { config: { product }, locale: 'de', services: shop(), now });
+      expect(run.port, product).toBe('not_found');
+      expect(run.waiting).toBeUndefined();
+      expect(run.texts).toEqual(['Dazu habe ich leider kein passendes Produkt gefunden.']);
+      expect(run.records).toEqual([{ type: 'stock.checked', data: { result: 'not_found', query: product } }]);
+    }
   });
 });

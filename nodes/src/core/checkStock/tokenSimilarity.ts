@@ -34,11 +34,13 @@ function allowedTypos(length: number): number {
  */
 export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  if (/\d/.test(a) || /\d/.test(b)) return 0;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  let best = 0;
-  if (short.length >= 4 && (long.startsWith(short) || long.endsWith(short))) best = 0.5 + 0.45 * (short.length / long.length);
+  const part = short.length >= 4 && (long.startsWith(short) || long.endsWith(short));
   const allowed = allowedTypos(short.length);
+  // Most pairs differ too much in length for a typo and are no compound part: decided without the regex or the table.
+  if (!part && long.length - short.length > allowed) return 0;
+  if (/\d/.test(a) || /\d/.test(b)) return 0;
+  let best = part ? 0.5 + 0.45 * (short.length / long.length) : 0;
   if (allowed > 0) {
     const distance = editDistance(a, b, allowed);
     if (distance <= allowed) best = Math.max(best, 1 - distance / (long.length + 1));

@@ -30,6 +30,11 @@ export interface FreeSlotQuery {
   openingHours: OpeningHours;
   /** At most this many slots, earliest first. */
   limit?: number;
+  /**
+   * Only the first this many local days (in the opening hours' zone) that have a free slot, each whole (up to `limit`).
+   * A hint: a backend may return more, the caller must cope with that.
+   */
+  maxDays?: number;
   /** For a test conversation: its own earlier test bookings count as busy too (real bookings always do). */
   test?: boolean;
 }

@@ -50,7 +50,8 @@ export const bookings = sqliteTable(
     cancelledAt: text('cancelled_at'),
   },
   (t) => [
-    index('bookings_calendar_start').on(t.workspaceId, t.calendarId, t.status, t.startUtc),
+    // Covers the busy look-up and the overlap check of a booking: both read only index pages, never the rows.
+    index('bookings_calendar_start').on(t.workspaceId, t.calendarId, t.status, t.startUtc, t.blockedUntil, t.isTest),
     index('bookings_flow_start').on(t.workspaceId, t.flowId, t.startUtc),
     uniqueIndex('bookings_idempotency').on(t.workspaceId, t.calendarId, t.idempotencyKey).where(sql`status = 'booked'`),
   ],
