@@ -170,9 +170,9 @@ export class ProductIndex {
   }
 
   /**
-   * Adds up, per product, how well it explains the query (`explained`), how much of its own name the query covers
-   * (`met`, per word of its name) and which of the query's sizes it has. Products become candidates through real words, rarest first,
-   * until the cap; sizes and commoner words then only score those. Returns how many products it touched.
+   * Adds up, per product, how well it explains the query (`explained`), how well the query meets each word of its
+   * name (`met`) and how many of the query's sizes it has. Products become candidates through real words, rarest
+   * first, until the cap; sizes and the commoner words then only score those. Returns how many products it touched.
    */
   #collect(query: QueryWord[]): number {
     const finders = query.filter((word) => !word.size && word.matches.size > 0).sort((a, b) => b.weight - a.weight);
