@@ -19,7 +19,7 @@ CREATE TABLE `bookings` (
 	`cancelled_at` text
 );
 --> statement-breakpoint
-CREATE INDEX `bookings_calendar_start` ON `bookings` (`workspace_id`,`calendar_id`,`status`,`start_utc`);--> statement-breakpoint
+CREATE INDEX `bookings_calendar_start` ON `bookings` (`workspace_id`,`calendar_id`,`status`,`start_utc`,`blocked_until`,`is_test`);--> statement-breakpoint
 CREATE INDEX `bookings_flow_start` ON `bookings` (`workspace_id`,`flow_id`,`start_utc`);--> statement-breakpoint
 CREATE UNIQUE INDEX `bookings_idempotency` ON `bookings` (`workspace_id`,`calendar_id`,`idempotency_key`) WHERE status = 'booked';--> statement-breakpoint
 CREATE TABLE `calendars` (

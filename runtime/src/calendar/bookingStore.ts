@@ -94,13 +94,18 @@ export class BookingStore {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  /** Calendars this store has created or seen created; calendars are never deleted. */
+  private readonly ensured = new Set<string>();
+
   async ensureCalendar(id: string, timeZone: string): Promise<void> {
+    if (this.ensured.has(id)) return;
     const now = this.clock().toISOString();
     await this.client.execute({
       sql: `INSERT INTO calendars (workspace_id, id, name, time_zone, feed_token, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       args: [WORKSPACE, id, id, timeZone, newToken(), now, now],
     });
+    this.ensured.add(id);
   }
 
   async calendars(): Promise<CalendarRow[]> {
@@ -186,6 +191,11 @@ export class BookingStore {
    * Inserts the booking only if nothing booked overlaps it, in one INSERT … SELECT … WHERE NOT EXISTS. SQLite takes
    * the database's write lock before such a statement reads, so the check and the insert cannot interleave with
    * another writer, whether it is this process, another runtime process on the same file, or the turn committer.
+   *
+   * The check looks at the bookings starting within the new one, and at the last one starting before it: booked
+   * intervals never overlap (this check is what keeps it so), so no earlier one can reach further. Real bookings are
+   * checked against real ones only and may overlap a test booking, so the last test booking before is looked at on
+   * its own. Index seeks instead of a scan over every earlier booking of the calendar.
    */
   async book(request: NewBooking): Promise<{ booking: BookingRow; replayed: boolean } | { taken: true }> {
     const earlier = await this.byIdempotencyKey(request.calendar, request.idempotencyKey);
@@ -203,11 +213,19 @@ export class BookingStore {
               SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, 0, ?, ?
               WHERE NOT EXISTS (
                 SELECT 1 FROM bookings WHERE workspace_id = ? AND calendar_id = ? AND status = 'booked'
-                  AND start_utc < ? AND blocked_until > ? AND (is_test = 0 OR ? = 1))`,
+                  AND start_utc >= ? AND start_utc < ? AND (is_test = 0 OR ? = 1))
+              AND NOT EXISTS (
+                SELECT 1 FROM (SELECT blocked_until FROM bookings WHERE workspace_id = ? AND calendar_id = ? AND status = 'booked'
+                  AND start_utc < ? AND is_test = 0 ORDER BY start_utc DESC LIMIT 1) WHERE blocked_until > ?)
+              AND NOT EXISTS (
+                SELECT 1 FROM (SELECT blocked_until FROM bookings WHERE workspace_id = ? AND calendar_id = ? AND status = 'booked'
+                  AND start_utc < ? AND is_test = 1 AND ? = 1 ORDER BY start_utc DESC LIMIT 1) WHERE blocked_until > ?)`,
         args: [
           id, WORKSPACE, request.calendar, start, end, blockedUntil, request.title, JSON.stringify(request.attendee),
           request.conversationId ?? null, request.flowId ?? null, request.test ? 1 : 0, request.idempotencyKey, newToken(), now, now,
-          WORKSPACE, request.calendar, blockedUntil, start, request.test ? 1 : 0,
+          WORKSPACE, request.calendar, start, blockedUntil, request.test ? 1 : 0,
+          WORKSPACE, request.calendar, start, start,
+          WORKSPACE, request.calendar, start, request.test ? 1 : 0, start,
         ],
       });
       if (inserted.rowsAffected === 1) return { booking: (await this.booking(id))!, replayed: false };

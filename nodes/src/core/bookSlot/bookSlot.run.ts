@@ -74,19 +74,19 @@ class BookSlotRun {
   async offerSlots(from: string, to: string | undefined, perDay: number): Promise<Slot[]> {
     const count = this.ctx.config.slotsPerPage;
     const slots: Slot[] = [];
+    let picks = 0;
     let cursor = from;
-    for (;;) {
-      const days = slotsByLocalDay(slots, this.zone);
-      const picks = [...days.values()].reduce((sum, day) => sum + Math.min(perDay, day.length), 0);
-      if (picks >= count || slots.length >= LOOKAHEAD) return slots;
+    while (picks < count && slots.length < LOOKAHEAD) {
       const maxDays = Math.ceil((count - picks) / perDay);
       const page = await this.freeSlots(cursor, to, LOOKAHEAD - slots.length, maxDays);
-      const pageDays = slotsByLocalDay(page, this.zone).size;
+      const days = slotsByLocalDay(page, this.zone);
+      for (const day of days.values()) picks += Math.min(perDay, day.length);
       slots.push(...page);
-      if (pageDays < maxDays || !page.length) return slots;
+      if (days.size < maxDays || !page.length) break;
       const lastDay = DateTime.fromISO(page[page.length - 1]!.start, { zone: this.zone }).startOf('day');
       cursor = lastDay.plus({ days: 1 }).startOf('day').toUTC().toISO()!;
     }
+    return slots;
   }
 
   /** Offers slots from `from` on; with none there it starts over from the first, with none at all it is `no_slot`. */
@@ -121,8 +121,10 @@ class BookSlotRun {
 
   async answer(state: OfferState): Promise<NodeResult> {
     const input = this.ctx.input!;
+    // Only typed text is compared with the labels; a tapped button is matched by its id, and formatting is not free.
+    const typed = input.text !== undefined;
     const choices = [
-      ...state.offered.map((start) => ({ id: start, label: slotLabels(start, this.zone) })),
+      ...state.offered.map((start) => ({ id: start, label: typed ? slotLabels(start, this.zone) : start })),
       { id: OTHER_DAYS, label: bookSlotTexts.otherDays },
     ];
     const picked = matchChoice(input, choices, this.ctx.locale);

@@ -79,10 +79,15 @@ function busyIndex(busy: BusyInterval[]) {
  * and its trailing buffer miss every busy interval; the buffer may run past closing time, the appointment may not.
  */
 export function computeFreeSlots(query: SlotGridQuery): Slot[] {
+  return freeSlotDays(query).slots;
+}
+
+/** `computeFreeSlots`, also telling on how many local days the slots fall. */
+export function freeSlotDays(query: SlotGridQuery): { slots: Slot[]; days: number } {
   const zone = query.openingHours.timezone;
   const from = DateTime.fromISO(query.from, { zone });
   const to = DateTime.fromISO(query.to, { zone });
-  if (!from.isValid || !to.isValid || from >= to || query.durationMinutes <= 0) return [];
+  if (!from.isValid || !to.isValid || from >= to || query.durationMinutes <= 0) return { slots: [], days: 0 };
   const fromMs = from.toMillis();
   const toMs = to.toMillis();
   const duration = query.durationMinutes * 60_000;
@@ -108,7 +113,7 @@ export function computeFreeSlots(query: SlotGridQuery): Slot[] {
     }
     if (slots.length > before) days++;
   }
-  return slots;
+  return { slots, days };
 }
 
 /** The window of starts a customer may book now: after the lead time and the earliest date, up to the horizon. */
