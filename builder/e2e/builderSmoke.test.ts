@@ -1,84 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../runtime/src/testing/testServer.js';
+import { launchChromium, openPage, screenshot, bundledScripts } from './browserTestkit.js';
 
 /**
  * The builder in a real browser against a real runtime: login link, create, open, test chat, publish; then import
  * with choices. Needs Debian's Chromium (`apt-get install -y chromium`); without it the test fails on purpose.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const distIndex = path.join(repoRoot, 'builder/dist/index.html');
-const artifacts = path.join(repoRoot, 'test-artifacts');
-
-function newestSourceChange(): number {
-  const sources = [path.join(repoRoot, 'builder/src'), path.join(repoRoot, 'builder/public')];
-  let newest = Math.max(statSync(path.join(repoRoot, 'builder/index.html')).mtimeMs, statSync(path.join(repoRoot, 'vite.config.ts')).mtimeMs);
-  for (const dir of sources) {
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-      const stats = statSync(path.join(dir, file));
-      if (stats.isFile() && !file.endsWith('.test.ts')) newest = Math.max(newest, stats.mtimeMs);
-    }
-  }
-  return newest;
-}
-
-/** Builds when there is no build, or when it is older than the sources (so the test never checks a stale bundle). */
-function ensureBuilt(): void {
-  if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= newestSourceChange()) return;
-  // vitest runs with NODE_ENV=test; the build must not inherit it (vite.config.ts pins it too).
-  execFileSync('npx', ['vite', 'build', '--config', 'vite.config.ts'], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
-  if (!existsSync(distIndex)) throw new Error('vite build finished without builder/dist/index.html');
-}
-
-/** React's development build would run every effect twice (StrictMode) and print dev warnings to customers' consoles. */
-function bundledScripts(): string {
-  const assets = path.join(repoRoot, 'builder/dist/assets');
-  return readdirSync(assets)
-    .filter((file) => file.endsWith('.js'))
-    .map((file) => readFileSync(path.join(assets, file), 'utf8'))
-    .join('\n');
-}
-
 let server: TestServer;
 let browser: Browser;
 
-/** A page that records every console error and uncaught exception. */
-async function openPage(locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  // Aborts are normal (a reload, a superseded load); anything else means the server could not be reached.
-  page.on('requestfailed', (request) => {
-    const reason = request.failure()?.errorText ?? '';
-    if (reason !== 'net::ERR_ABORTED') errors.push(`requestfailed: ${request.url()} ${reason}`);
-  });
-  page.setDefaultTimeout(10_000);
-  return { context, page, errors };
-}
-
 describe('builder in the browser', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}; install it with: apt-get update && apt-get install -y chromium`);
-    }
-    ensureBuilt();
+    browser = await launchChromium();
     expect(bundledScripts()).not.toContain('Each child in a list should have a unique');
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
   }, 120_000);
 
   afterAll(async () => {
@@ -87,7 +24,7 @@ describe('builder in the browser', () => {
   });
 
   it('signs in from the login link, creates a flow, test-chats with it and publishes it', async () => {
-    const { context, page, errors } = await openPage('de-DE');
+    const { context, page, errors } = await openPage(browser, 'de-DE');
     try {
       await page.goto(`${server.url}/#token=${server.adminToken}`);
 
@@ -128,8 +65,7 @@ describe('builder in the browser', () => {
       const versions = page.getByRole('table', { name: 'Versionen' });
       await versions.getByRole('cell', { name: 'Erste Version' }).waitFor();
 
-      mkdirSync(artifacts, { recursive: true });
-      await page.screenshot({ path: path.join(artifacts, 'builder-smoke.png') });
+      await screenshot(page, 'builder-smoke.png');
 
       // The server agrees.
       const list = await server.request('GET', '/v1/flows', { token: server.adminToken });
@@ -147,7 +83,7 @@ describe('builder in the browser', () => {
   }, 90_000);
 
   it('imports a flow with warnings and answers its choice and text questions in English', async () => {
-    const { context, page, errors } = await openPage('en-US');
+    const { context, page, errors } = await openPage(browser, 'en-US');
     try {
       await page.goto(`${server.url}/#token=${server.adminToken}`);
       await page.getByRole('heading', { level: 1, name: 'Flows' }).waitFor();

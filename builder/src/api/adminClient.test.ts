@@ -37,6 +37,18 @@ describe('AdminClient', () => {
     expect(calls[0]!.headers).toMatchObject({ authorization: 'Bearer secret', 'accept-language': 'de' });
   });
 
+  it('autosaves a draft with allowErrors over a revision (If-Match) and reads the node catalogue', async () => {
+    const { fetch, calls } = fakeFetch(200, { revision: 8, problems: [], warnings: 0 });
+    const document = { format: 'dialogwerk.flow/1', id: 'a b', name: 'A', locales: ['de'], start: 'x', nodes: [] };
+    expect(await client(fetch).saveDraftOver(document, 7)).toEqual({ revision: 8, problems: [], warnings: 0 });
+    expect(calls[0]).toMatchObject({ url: '/v1/flows/a%20b?allowErrors=true', method: 'PUT', body: document });
+    expect(calls[0]!.headers).toMatchObject({ 'if-match': '7', authorization: 'Bearer secret' });
+
+    const catalogue = fakeFetch(200, { items: [{ type: 'end' }] });
+    expect(await client(catalogue.fetch).listNodes()).toEqual([{ type: 'end' }]);
+    expect(catalogue.calls[0]).toMatchObject({ url: '/v1/nodes', method: 'GET' });
+  });
+
   it('asks the language anew for every call', async () => {
     const { fetch, calls } = fakeFetch(200, { ok: true, problems: [] });
     let language = 'de';

@@ -5,6 +5,7 @@ import type {
   FlowDocument,
   FlowSummary,
   FlowVersion,
+  NodeCatalogueEntry,
   SaveDraftResult,
   StartedConversation,
   ValidationResult,
@@ -58,6 +59,19 @@ export class AdminClient {
   /** Stores a draft under its own `id`; a 422 ApiError carries the validation problems. */
   saveDraft(document: FlowDocument | Record<string, unknown>, id = String(document.id)): Promise<SaveDraftResult> {
     return this.#call(flowPath(id), { method: 'PUT', body: document });
+  }
+
+  /**
+   * The canvas's autosave: stores work in progress even with validation errors, and only over `revision`
+   * (a newer revision from another tab answers 409 FLOW_REVISION_CONFLICT instead of being overwritten).
+   */
+  saveDraftOver(document: FlowDocument, revision: number): Promise<SaveDraftResult> {
+    return this.#call(`${flowPath(document.id)}?allowErrors=true`, { method: 'PUT', body: document, headers: { 'if-match': String(revision) } });
+  }
+
+  /** The node types the runtime knows (core and plugins), with config schemas and ports. */
+  async listNodes(signal?: AbortSignal): Promise<NodeCatalogueEntry[]> {
+    return (await this.#call<{ items: NodeCatalogueEntry[] }>('/v1/nodes', { signal })).items;
   }
 
   async deleteFlow(id: string): Promise<void> {

@@ -10,6 +10,8 @@ export interface JsonRequest {
   /** Sent as `Accept-Language`, so server messages come back in the UI language. */
   language?: string;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `If-Match`. */
+  headers?: Record<string, string>;
 }
 
 /** The browser's fetch, called unbound-safe (a detached `window.fetch` throws "Illegal invocation"). */
@@ -27,7 +29,7 @@ async function readBody(response: Response): Promise<unknown> {
 
 /** One JSON round trip: throws an ApiError for network failures and every non-2xx answer. */
 export async function requestJson<T>(fetchFn: FetchLike, url: string, request: JsonRequest = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...request.headers, accept: 'application/json' };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
   if (request.language) headers['accept-language'] = request.language;
   let body: string | undefined;

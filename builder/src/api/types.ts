@@ -113,3 +113,30 @@ export interface StartedConversation extends TurnResponse {
 
 /** A customer message: free text or the id of an offered choice, with a client id that makes retries idempotent. */
 export type OutgoingMessage = { id: string; text: string } | { id: string; choice: string };
+
+/** A text in every UI language, as the node catalogue sends labels and descriptions. */
+export type LocalizedLabel = Record<string, string>;
+
+export interface PortSpec {
+  id: string;
+  label: LocalizedLabel;
+  /** `error` ports are where a failing node continues. */
+  kind?: 'default' | 'error';
+}
+
+/** One entry of `GET /v1/nodes`. */
+export interface NodeCatalogueEntry {
+  type: string;
+  version: number;
+  category: string;
+  label: LocalizedLabel;
+  description: LocalizedLabel;
+  icon?: string;
+  /** JSON Schema (draft 2020-12) of the node's config. */
+  configSchema: unknown;
+  /** Ports for the default config. */
+  ports: PortSpec[];
+  /** True when the ports depend on the config (one per choice, intent or rule). */
+  dynamicPorts: boolean;
+  source: string;
+}

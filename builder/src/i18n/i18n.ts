@@ -2,9 +2,13 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './de.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
+import { inspectorTexts } from '../inspector/texts/inspectorTexts.js';
 import { LANGUAGE_STORAGE_KEY, pickUiLanguage, type UiLanguage } from './uiLanguage.js';
 
-export const resources = { de: { translation: de }, en: { translation: en } } as const;
+export const resources = {
+  de: { translation: de, inspector: inspectorTexts.de },
+  en: { translation: en, inspector: inspectorTexts.en },
+} as const;
 
 function storedLanguage(): string | null {
   try {

@@ -1,10 +1,11 @@
 import 'i18next';
 import type en from './en.json' with { type: 'json' };
+import type inspectorEn from '../inspector/texts/en.json' with { type: 'json' };
 
 /** Makes `t('…')` keys type-checked against the English resources. */
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en; inspector: typeof inspectorEn };
   }
 }

@@ -5,19 +5,7 @@ import { describe, expect, it } from 'vitest';
 import de from './de.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') entries.set(name, value);
-    else for (const [inner, text] of flatten(value, name)) entries.set(inner, text);
-  }
-  return entries;
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
+import { flattenTranslations as flatten, placeholdersOf as placeholders } from './translationTree.js';
 
 describe('translations', () => {
   const german = flatten(de);

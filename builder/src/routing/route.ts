@@ -1,13 +1,14 @@
-export type Route = { name: 'flows' } | { name: 'flow'; flowId: string } | { name: 'notFound' };
+export type Route = { name: 'flows' } | { name: 'flow'; flowId: string } | { name: 'canvas'; flowId: string } | { name: 'notFound' };
 
-/** `/` lists the flows, `/flows/<id>` shows one; everything else is unknown. */
+/** `/` lists the flows, `/flows/<id>` shows one, `/flows/<id>/canvas` edits it on the canvas; everything else is unknown. */
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/flows') return { name: 'flows' };
-  const match = /^\/flows\/([^/]+)$/.exec(path);
+  const match = /^\/flows\/([^/]+)(\/canvas)?$/.exec(path);
   if (match) {
     try {
-      return { name: 'flow', flowId: decodeURIComponent(match[1]!) };
+      const flowId = decodeURIComponent(match[1]!);
+      return match[2] ? { name: 'canvas', flowId } : { name: 'flow', flowId };
     } catch {
       return { name: 'notFound' };
     }
@@ -17,6 +18,10 @@ export function parseRoute(pathname: string): Route {
 
 export function flowPath(flowId: string): string {
   return `/flows/${encodeURIComponent(flowId)}`;
+}
+
+export function canvasPath(flowId: string): string {
+  return `${flowPath(flowId)}/canvas`;
 }
 
 export const flowsPath = '/';

@@ -12,7 +12,7 @@ import { ValidationSummary } from '../flowDetail/ValidationSummary.js';
 import { VersionList } from '../flowDetail/VersionList.js';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 import { useLoader } from '../hooks/useLoader.js';
-import { flowsPath } from '../routing/route.js';
+import { canvasPath, flowsPath } from '../routing/route.js';
 import { TestChatPanel } from '../testChat/TestChatPanel.js';
 
 /** One flow: its draft's nodes and problems, publishing and versions, with the test chat beside it. */
@@ -81,6 +81,9 @@ export function FlowDetailScreen({ flowId }: { flowId: string }) {
               </div>
             </dl>
           </div>
+          <Link to={canvasPath(flowId)} className="button button-primary">
+            {t('flowDetail.openCanvas')}
+          </Link>
         </div>
         {flow.error ? <ErrorNotice error={flow.error} onRetry={flow.reload} /> : null}
 

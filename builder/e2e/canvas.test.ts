@@ -1,0 +1,146 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../runtime/src/testing/testServer.js';
+import { launchChromium, openPage, screenshot, initialScripts } from './browserTestkit.js';
+
+/**
+ * The canvas in a real browser against a real runtime with the example flows: open a flow's canvas, drag a node from the
+ * palette, connect a port to it, autosave, reload; then a save over a stale revision is refused and says so.
+ * Needs Debian's Chromium (`apt-get install -y chromium`); without it the test fails on purpose.
+ */
+
+let server: TestServer;
+let browser: Browser;
+
+const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const handle = (page: Page, nodeId: string, handleId: string) => flowNode(page, nodeId).locator(`.react-flow__handle[data-handleid="${handleId}"]`);
+
+async function centerOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element is not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags with the mouse in small steps, as React Flow needs pointer moves to start a connection or a node drag. */
+async function dragWithMouse(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+describe('canvas in the browser', () => {
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startTestServer({ exampleFlows: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('keeps React Flow and elkjs out of the login page’s initial JavaScript', () => {
+    const initial = initialScripts();
+    expect(initial).not.toContain('react-flow__pane');
+    expect(initial).not.toContain('org.eclipse.elk');
+  });
+
+  it('adds an end node from the palette, connects a port to it, autosaves, and finds both after a reload', async () => {
+    const { context, page, errors } = await openPage(browser, 'de-DE');
+    try {
+      await page.goto(`${server.url}/#token=${server.adminToken}`);
+      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
+      await page.getByRole('link', { name: /Kontaktanfrage/ }).first().click();
+      await page.getByRole('link', { name: 'Arbeitsfläche öffnen' }).click();
+      expect(new URL(page.url()).pathname).toBe('/flows/kontaktanfrage/canvas');
+
+      // The example's nodes, drawn by the generic node with one handle per port (yes/no from the config).
+      await flowNode(page, 'welcome').waitFor();
+      expect(await page.locator('.react-flow__node').count()).toBe(10);
+      await flowNode(page, 'callback').getByText('Ja', { exact: true }).waitFor();
+      expect(await flowNode(page, 'callback').locator('.react-flow__handle.source').count()).toBe(3);
+      await page.locator('.react-flow__minimap').waitFor();
+
+      // Palette: grouped, searchable; drag an end node onto the canvas.
+      await page.getByLabel('Knotentypen suchen').fill('ende');
+      const endItem = page.locator('.palette-item[data-node-type="end"]');
+      await endItem.waitFor();
+      await page.dragAndDrop('.palette-item[data-node-type="end"]', '.canvas-flow', { targetPosition: { x: 120, y: 90 } });
+      await flowNode(page, 'end_1').waitFor();
+      await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
+
+      // Connect phone's "invalid" port to the new node (replacing the edge that port had).
+      await dragWithMouse(page, await centerOf(handle(page, 'phone', 'invalid')), await centerOf(handle(page, 'end_1', 'in')));
+      await page.locator('.react-flow__edge[data-id="phone-invalid"]').waitFor();
+      await page.getByRole('status').getByText('Wird gespeichert…').waitFor({ state: 'detached' });
+      await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
+
+      const saved = await server.request('GET', '/v1/flows/kontaktanfrage', { token: server.adminToken });
+      expect(saved.body.draft.nodes.find((node: { id: string }) => node.id === 'end_1')).toMatchObject({ type: 'end', version: 1 });
+      const fromPhoneInvalid = saved.body.draft.edges.filter((edge: { from: { node: string; port: string } }) => edge.from.node === 'phone' && edge.from.port === 'invalid');
+      expect(fromPhoneInvalid).toEqual([{ id: 'phone-invalid', from: { node: 'phone', port: 'invalid' }, to: 'end_1' }]);
+
+      await page.reload();
+      await flowNode(page, 'end_1').waitFor();
+      await page.locator('.react-flow__edge[data-id="phone-invalid"]').waitFor();
+      expect(await page.locator('.react-flow__node').count()).toBe(11);
+
+      await screenshot(page, 'builder-canvas.png');
+
+      // Delete removes the selected node and its edge, and that is saved too.
+      await flowNode(page, 'end_1').click();
+      await page.keyboard.press('Delete');
+      await flowNode(page, 'end_1').waitFor({ state: 'detached' });
+      await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
+      const afterDelete = await server.request('GET', '/v1/flows/kontaktanfrage', { token: server.adminToken });
+      expect(afterDelete.body.draft.nodes.some((node: { id: string }) => node.id === 'end_1')).toBe(false);
+      expect(afterDelete.body.draft.edges.some((edge: { to: string }) => edge.to === 'end_1')).toBe(false);
+
+      // Automatic layout (elkjs, loaded on the click) arranges top-down and is saved.
+      const layoutSaved = page.waitForResponse((response) => response.request().method() === 'PUT' && response.url().includes('/v1/flows/kontaktanfrage'));
+      await page.getByRole('button', { name: 'Automatisch anordnen' }).click();
+      expect((await layoutSaved).status()).toBe(200);
+      const laidOut = await server.request('GET', '/v1/flows/kontaktanfrage', { token: server.adminToken });
+      const y = (id: string) => laidOut.body.draft.nodes.find((node: { id: string }) => node.id === id).position.y;
+      expect(y('welcome')).toBeLessThan(y('topic'));
+      expect(y('topic')).toBeLessThan(y('done'));
+      await screenshot(page, 'builder-canvas-layout.png');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('refuses to overwrite a draft another tab saved, and says so', async () => {
+    const { context, page, errors } = await openPage(browser, 'en-US');
+    try {
+      await page.goto(`${server.url}/#token=${server.adminToken}`);
+      await page.getByRole('heading', { level: 1, name: 'Flows' }).waitFor();
+      await page.goto(`${server.url}/flows/arztpraxis/canvas`);
+      const first = page.locator('.react-flow__node').first();
+      await first.waitFor();
+
+      // "Another tab" saves first.
+      const current = await server.request('GET', '/v1/flows/arztpraxis', { token: server.adminToken });
+      const other = { ...current.body.draft, name: 'Changed elsewhere' };
+      const put = await server.request('PUT', '/v1/flows/arztpraxis?allowErrors=true', { token: server.adminToken, body: other });
+      expect(put.status).toBe(200);
+
+      // Moving a node here saves over the stale revision: refused, explained, not overwritten.
+      const start = await centerOf(first.locator('.flow-node-head'));
+      await dragWithMouse(page, start, { x: start.x + 60, y: start.y + 40 });
+      await page.getByRole('alert').getByText(/changed in another tab/).waitFor();
+      const after = await server.request('GET', '/v1/flows/arztpraxis', { token: server.adminToken });
+      expect(after.body.draft.name).toBe('Changed elsewhere');
+      expect(after.body.revision).toBe(put.body.revision);
+
+      await screenshot(page, 'builder-canvas-conflict.png');
+      // The 409 itself is logged by Chromium as a failed resource load; nothing else may be.
+      expect(errors.filter((error) => !/409/.test(error))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+});

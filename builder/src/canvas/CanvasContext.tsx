@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { NodeCatalogueEntry } from '../api/types.js';
+import type { CanvasState, CanvasStore } from './canvasStore.js';
+
+export interface CanvasContextValue {
+  store: CanvasStore;
+  catalogue: ReadonlyMap<string, NodeCatalogueEntry>;
+  /** The flow's first locale, in which node summaries are shown. */
+  flowLocale: string;
+}
+
+export const CanvasContext = createContext<CanvasContextValue | null>(null);
+
+export function useCanvasContext(): CanvasContextValue {
+  const value = useContext(CanvasContext);
+  if (!value) throw new Error('useCanvasContext outside CanvasContext');
+  return value;
+}
+
+export function useCanvasStore<T>(selector: (state: CanvasState) => T): T {
+  return useStore(useCanvasContext().store, selector);
+}

@@ -1,0 +1,150 @@
+import '@xyflow/react/dist/style.css';
+import './canvas.css';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAdminClient } from '../api/AdminClientContext.js';
+import type { FlowDetail, NodeCatalogueEntry } from '../api/types.js';
+import { layoutFlow } from '../graph/layoutFlow.js';
+import { Autosave, type SaveStatus } from './autosave.js';
+import { CanvasContext, useCanvasContext, useCanvasStore } from './CanvasContext.js';
+import { createCanvasStore } from './canvasStore.js';
+import { FlowNodeCard } from './FlowNodeCard.js';
+import { NodePalette, PALETTE_DRAG_TYPE } from './NodePalette.js';
+import { SaveStatusNotice } from './SaveStatusNotice.js';
+
+const nodeTypes: NodeTypes = { flowNode: FlowNodeCard };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+
+interface CanvasEditorProps {
+  flow: FlowDetail;
+  catalogue: NodeCatalogueEntry[];
+}
+
+/** The draft on a canvas with the palette beside it; every change is saved automatically. */
+export function CanvasEditor({ flow, catalogue }: CanvasEditorProps) {
+  const client = useAdminClient();
+  const [store] = useState(() => createCanvasStore(flow.draft));
+  const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  // the newest revision this tab saved; survives the effect being re-run (StrictMode, a new client after sign-in)
+  const revision = useRef(flow.revision);
+  const context = useMemo(
+    () => ({ store, catalogue: new Map(catalogue.map((entry) => [entry.type, entry])), flowLocale: flow.draft.locales[0] ?? 'de' }),
+    [store, catalogue, flow.draft.locales],
+  );
+
+  useEffect(() => {
+    const autosave = new Autosave({
+      revision: revision.current,
+      save: async (document, over) => {
+        const result = await client.saveDraftOver(document, over);
+        revision.current = result.revision;
+        return result;
+      },
+      onStatus: setStatus,
+    });
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.edits !== previous.edits) autosave.schedule(() => store.getState().document());
+    });
+    return () => {
+      unsubscribe();
+      // leaving the canvas saves what is pending instead of dropping it
+      void autosave.flush().finally(() => autosave.dispose());
+    };
+  }, [store, client]);
+
+  return (
+    <CanvasContext.Provider value={context}>
+      <ReactFlowProvider>
+        <div className="canvas-layout">
+          <NodePaletteForCanvas catalogue={catalogue} />
+          <CanvasArea status={status} />
+        </div>
+      </ReactFlowProvider>
+    </CanvasContext.Provider>
+  );
+}
+
+function NodePaletteForCanvas({ catalogue }: { catalogue: NodeCatalogueEntry[] }) {
+  const { store } = useCanvasContext();
+  const { screenToFlowPosition } = useReactFlow();
+  const addInView = (entry: NodeCatalogueEntry) => {
+    const pane = document.querySelector('.canvas-flow')?.getBoundingClientRect();
+    const center = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 0, y: 0 };
+    store.getState().addNode(entry, screenToFlowPosition(center));
+  };
+  return <NodePalette entries={catalogue} onAdd={addInView} />;
+}
+
+function CanvasArea({ status }: { status: SaveStatus }) {
+  const { t } = useTranslation();
+  const { store, catalogue } = useCanvasContext();
+  const nodes = useCanvasStore((state) => state.nodes);
+  const edges = useCanvasStore((state) => state.edges);
+  const onNodesChange = useCanvasStore((state) => state.onNodesChange);
+  const onEdgesChange = useCanvasStore((state) => state.onEdgesChange);
+  const onConnect = useCanvasStore((state) => state.connect);
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const [layingOut, setLayingOut] = useState(false);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const entry = catalogue.get(event.dataTransfer.getData(PALETTE_DRAG_TYPE));
+      if (!entry) return;
+      event.preventDefault();
+      store.getState().addNode(entry, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [catalogue, store, screenToFlowPosition],
+  );
+
+  const autoLayout = async () => {
+    setLayingOut(true);
+    try {
+      const { nodes: current, edges: currentEdges, setPositions } = store.getState();
+      setPositions(await layoutFlow(current, currentEdges));
+      requestAnimationFrame(() => void fitView({ duration: 200 }));
+    } finally {
+      setLayingOut(false);
+    }
+  };
+
+  return (
+    <div className="canvas-main">
+      <div className="canvas-toolbar">
+        <button type="button" className="button" onClick={() => void autoLayout()} disabled={layingOut}>
+          {t('canvas.layout')}
+        </button>
+        <SaveStatusNotice status={status} />
+      </div>
+      <div className="canvas-flow" onDragOver={onDragOver} onDrop={onDrop}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          deleteKeyCode={DELETE_KEYS}
+          fitView
+          minZoom={0.1}
+          ariaLabelConfig={{
+            'controls.ariaLabel': t('canvas.controls'),
+            'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+            'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+            'controls.fitView.ariaLabel': t('canvas.fitView'),
+          }}
+        >
+          <Background />
+          <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
+    </div>
+  );
+}

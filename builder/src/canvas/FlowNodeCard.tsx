@@ -1,0 +1,50 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TARGET_HANDLE, type CanvasNode } from '../graph/canvasMapping.js';
+import { configSummary } from '../graph/configSummary.js';
+import { nodePorts } from '../graph/nodePorts.js';
+import { useCanvasContext, useCanvasStore } from './CanvasContext.js';
+import { localizedLabel } from './localizedLabel.js';
+
+/** Every node type, core or plugin, drawn from its catalogue entry: label, icon, config summary, one handle per port. */
+export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
+  const { catalogue, flowLocale } = useCanvasContext();
+  const isStart = useCanvasStore((state) => state.meta.start === id);
+  const { type, config } = data.node;
+  const entry = catalogue.get(type);
+  const ports = useMemo(() => nodePorts(entry, config), [entry, config]);
+  const summary = useMemo(() => configSummary(data.node, flowLocale), [data.node, flowLocale]);
+
+  return (
+    <div className={`flow-node${selected ? ' is-selected' : ''}${entry ? '' : ' is-unknown'}`} data-node-type={type}>
+      <Handle type="target" position={Position.Top} id={TARGET_HANDLE} className="flow-node-target" aria-label={t('canvas.node.input')} />
+      <div className="flow-node-head">
+        {entry?.icon ? (
+          <span className="flow-node-icon" title={entry.icon} aria-hidden="true">
+            {entry.icon}
+          </span>
+        ) : null}
+        <span className="flow-node-label">{localizedLabel(entry?.label, language, type)}</span>
+        {isStart && <span className="badge badge-accent">{t('nodes.start')}</span>}
+      </div>
+      <div className="flow-node-id">
+        <code>{id}</code>
+      </div>
+      {summary ? <p className="flow-node-summary">{summary}</p> : null}
+      {!entry && <p className="flow-node-summary flow-node-warning">{t('canvas.node.unknownType')}</p>}
+      {ports.length > 0 && (
+        <ul className="flow-node-ports" aria-label={t('canvas.node.ports')}>
+          {ports.map((port) => (
+            <li key={port.id} className={`flow-node-port${port.kind === 'error' ? ' is-error' : ''}`} data-port={port.id}>
+              <span>{localizedLabel(port.label, language, port.id)}</span>
+              <Handle type="source" position={Position.Bottom} id={port.id} className="flow-node-source" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});
