@@ -5,7 +5,8 @@ import { launchChromium, openPage, screenshot, initialScripts } from './browserT
 
 /**
  * The canvas in a real browser against a real runtime with the example flows: open a flow's canvas, drag a node from the
- * palette, connect a port to it, autosave, reload; then a save over a stale revision is refused and says so.
+ * palette, connect a port to it, autosave, reload; edit a node's text in the inspector; then a save over a stale revision
+ * is refused and says so.
  * Needs Debian's Chromium (`apt-get install -y chromium`); without it the test fails on purpose.
  */
 
@@ -107,6 +108,50 @@ describe('canvas in the browser', () => {
       expect(y('welcome')).toBeLessThan(y('topic'));
       expect(y('topic')).toBeLessThan(y('done'));
       await screenshot(page, 'builder-canvas-layout.png');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('edits a node’s text in the inspector, autosaves it, and shows it after a reload', async () => {
+    const { context, page, errors } = await openPage(browser, 'de-DE');
+    try {
+      await page.goto(`${server.url}/#token=${server.adminToken}`);
+      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
+      await page.goto(`${server.url}/flows/handwerk-offerte/canvas`);
+      await flowNode(page, 'welcome').waitFor();
+
+      // Selecting a node opens its inspector with the config form; Escape closes it.
+      const inspector = page.getByRole('complementary', { name: 'Eigenschaften' });
+      await flowNode(page, 'welcome').locator('.flow-node-head').click();
+      await inspector.getByRole('heading', { name: 'Nachricht' }).waitFor();
+      await page.keyboard.press('Escape');
+      await inspector.waitFor({ state: 'detached' });
+
+      await flowNode(page, 'welcome').locator('.flow-node-head').click();
+      const text = inspector.locator('#inspector-welcome--text');
+      await text.fill('Willkommen bei der Schreinerei!!');
+      // Backspace in the form edits the text; it must not delete the selected node.
+      await text.press('Backspace');
+      await flowNode(page, 'welcome').getByText('Willkommen bei der Schreinerei!').waitFor();
+      await page.getByRole('status').getByText('Wird gespeichert…').waitFor({ state: 'detached' });
+      await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
+      const saved = await server.request('GET', '/v1/flows/handwerk-offerte', { token: server.adminToken });
+      expect(saved.body.draft.nodes.find((node: { id: string }) => node.id === 'welcome').config.text).toBe('Willkommen bei der Schreinerei!');
+      await screenshot(page, 'builder-canvas-inspector.png');
+
+      // The close button deselects, and the text is still there after a reload.
+      await inspector.getByRole('button', { name: 'Eigenschaften schließen' }).click();
+      await inspector.waitFor({ state: 'detached' });
+      await page.reload();
+      await flowNode(page, 'welcome').getByText('Willkommen bei der Schreinerei!').waitFor();
+
+      // A new node arrives selected; after the autosave its inspector lists the server's problems about it.
+      await page.getByRole('button', { name: 'Ende hinzufügen' }).click();
+      await inspector.getByRole('heading', { name: 'Ende' }).waitFor();
+      await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
+      await inspector.getByText(/vom Start aus nicht erreichbar/).waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();

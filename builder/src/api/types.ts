@@ -59,6 +59,10 @@ export interface FlowProblem {
   path: (string | number)[];
   nodeId?: string;
   edgeId?: string;
+  /** Every node involved when there are several (the nodes of a loop). */
+  nodeIds?: string[];
+  /** The message in both UI languages (sent by the draft PUT). */
+  messages?: Record<string, string>;
 }
 
 export interface ValidationResult {

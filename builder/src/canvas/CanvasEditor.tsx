@@ -4,12 +4,13 @@ import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFl
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdminClient } from '../api/AdminClientContext.js';
-import type { FlowDetail, NodeCatalogueEntry } from '../api/types.js';
+import type { FlowDetail, FlowProblem, NodeCatalogueEntry } from '../api/types.js';
 import { layoutFlow } from '../graph/layoutFlow.js';
 import { Autosave, type SaveStatus } from './autosave.js';
 import { CanvasContext, useCanvasContext, useCanvasStore } from './CanvasContext.js';
 import { createCanvasStore } from './canvasStore.js';
 import { FlowNodeCard } from './FlowNodeCard.js';
+import { NodeInspector } from './NodeInspector.js';
 import { NodePalette, PALETTE_DRAG_TYPE } from './NodePalette.js';
 import { SaveStatusNotice } from './SaveStatusNotice.js';
 
@@ -26,6 +27,8 @@ export function CanvasEditor({ flow, catalogue }: CanvasEditorProps) {
   const client = useAdminClient();
   const [store] = useState(() => createCanvasStore(flow.draft));
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  // the validation problems of the last successful save, shown in the inspector
+  const [problems, setProblems] = useState<readonly FlowProblem[]>([]);
   // the newest revision this tab saved; survives the effect being re-run (StrictMode, a new client after sign-in)
   const revision = useRef(flow.revision);
   const context = useMemo(
@@ -39,6 +42,7 @@ export function CanvasEditor({ flow, catalogue }: CanvasEditorProps) {
       save: async (document, over) => {
         const result = await client.saveDraftOver(document, over);
         revision.current = result.revision;
+        setProblems(result.problems);
         return result;
       },
       onStatus: setStatus,
@@ -59,6 +63,7 @@ export function CanvasEditor({ flow, catalogue }: CanvasEditorProps) {
         <div className="canvas-layout">
           <NodePaletteForCanvas catalogue={catalogue} />
           <CanvasArea status={status} />
+          <NodeInspector problems={problems} />
         </div>
       </ReactFlowProvider>
     </CanvasContext.Provider>

@@ -86,4 +86,17 @@ describe('canvas store', () => {
     store.getState().setPositions(new Map([['end_1', { x: 1, y: 2 }]]));
     expect(store.getState().document().nodes.map((node) => node.position)).toEqual([{ x: 0, y: 0 }, { x: 1, y: 2 }]);
   });
+
+  it('replaces a node config as an edit, and clears the selection without one', () => {
+    const store = createCanvasStore(flow);
+    store.getState().onNodesChange([{ type: 'select', id: 'ask', selected: true }]);
+    store.getState().updateNodeConfig('ask', { text: 'Nein?', variable: 'ok', input: 'yesno' });
+    expect(store.getState().edits).toBe(1);
+    expect(store.getState().document().nodes[0]!.config).toEqual({ text: 'Nein?', variable: 'ok', input: 'yesno' });
+    store.getState().updateNodeConfig('missing', {});
+    expect(store.getState().edits).toBe(1);
+    store.getState().clearSelection();
+    expect(store.getState().nodes.some((node) => node.selected)).toBe(false);
+    expect(store.getState().edits).toBe(1);
+  });
 });

@@ -18,6 +18,10 @@ export interface CanvasState {
   /** Adds a node of a catalogue type with its schema's defaults; returns its id. */
   addNode: (entry: NodeCatalogueEntry, position: { x: number; y: number }) => string;
   setPositions: (positions: Map<string, { x: number; y: number }>) => void;
+  /** Replaces a node's config (the inspector's edits); the node summary and dynamic ports follow it. */
+  updateNodeConfig: (id: string, config: Record<string, unknown>) => void;
+  /** Deselects every node and edge (closing the inspector); not an edit. */
+  clearSelection: () => void;
   document: () => FlowDocument;
 }
 
@@ -76,6 +80,21 @@ export function createCanvasStore(initial: FlowDocument) {
           return position ? { ...node, position } : node;
         }),
         edits: state.edits + 1,
+      })),
+
+    updateNodeConfig: (id, config) =>
+      set((state) => {
+        if (!state.nodes.some((node) => node.id === id)) return state;
+        return {
+          nodes: state.nodes.map((node) => (node.id === id ? { ...node, data: { ...node.data, node: { ...node.data.node, config } } } : node)),
+          edits: state.edits + 1,
+        };
+      }),
+
+    clearSelection: () =>
+      set((state) => ({
+        nodes: state.nodes.some((node) => node.selected) ? state.nodes.map((node) => (node.selected ? { ...node, selected: false } : node)) : state.nodes,
+        edges: state.edges.some((edge) => edge.selected) ? state.edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)) : state.edges,
       })),
 
     document: () => {

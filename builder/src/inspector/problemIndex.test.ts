@@ -24,8 +24,9 @@ describe('shownPaths and unplacedProblems', () => {
   it('knows every field, item, record entry and locale the form shows', () => {
     const value = { text: { de: 'Frage?' }, variable: 'x', choices: [{ id: 'a', label: 'A' }] };
     const shown = shownPaths(coreSchema('ask'), value, ['de', 'en']);
-    for (const path of [[], ['text'], ['text', 'de'], ['text', 'en'], ['choices', 0, 'label'], ['files', 'maxFiles']]) expect(shown.has(pathKey(path)), pathKey(path)).toBe(true);
+    for (const path of [['text'], ['text', 'de'], ['text', 'en'], ['choices', 0, 'label'], ['files', 'maxFiles']]) expect(shown.has(pathKey(path)), pathKey(path)).toBe(true);
     expect(shown.has(pathKey(['choices', 1]))).toBe(false);
+    expect(shown.has(pathKey([])), 'an object config has no field of its own').toBe(false);
     expect(shownPaths(coreSchema('set'), { values: { name: 'x' } }, ['de']).has(pathKey(['values', 'name']))).toBe(true);
   });
 

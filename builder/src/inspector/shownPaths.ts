@@ -7,8 +7,9 @@ import { isPlainObject, pathKey, type FieldPath, type JsonSchema } from './jsonS
  * entry, each locale of a per-locale text. Problems at other paths are listed at the top of the form so none is hidden.
  */
 export function shownPaths(schema: JsonSchema, value: unknown, locales: readonly string[], path: FieldPath = [], into = new Set<string>()): Set<string> {
-  into.add(pathKey(path));
   const model = fieldModel(schema);
+  // the form draws an object config as its fields, with no place for messages about the whole config (or the node)
+  if (path.length > 0 || model.kind !== 'object') into.add(pathKey(path));
   switch (model.kind) {
     case 'object':
       for (const property of model.properties) shownPaths(property.schema, isPlainObject(value) ? value[property.name] : undefined, locales, [...path, property.name], into);

@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FlowProblem } from '../api/types.js';
+import { SchemaForm, type JsonSchema } from '../inspector/index.js';
+import { useCanvasContext, useCanvasStore } from './CanvasContext.js';
+import { inspectorProblems } from './inspectorProblems.js';
+import { localizedLabel } from './localizedLabel.js';
+import { selectedNode } from './selectedNode.js';
+
+const NO_VARIABLES: readonly string[] = [];
+
+/** The side panel for the one selected node: its label, type and id, and a form for its config. Escape closes it. */
+export function NodeInspector({ problems }: { problems: readonly FlowProblem[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === 'de' ? 'de' : 'en';
+  const { store, catalogue } = useCanvasContext();
+  const selected = useCanvasStore((state) => selectedNode(state.nodes));
+  const locales = useCanvasStore((state) => state.meta.locales);
+  const variableMap = useCanvasStore((state) => state.meta.variables);
+  const variables = useMemo(() => (variableMap ? Object.keys(variableMap) : NO_VARIABLES), [variableMap]);
+  const close = useCallback(() => store.getState().clearSelection(), [store]);
+  const nodeId = selected?.id;
+  const onChange = useCallback(
+    (config: unknown) => {
+      if (nodeId) store.getState().updateNodeConfig(nodeId, (config ?? {}) as Record<string, unknown>);
+    },
+    [store, nodeId],
+  );
+  const nodeProblems = useMemo(() => (nodeId ? inspectorProblems(problems, nodeId, language) : []), [problems, nodeId, language]);
+
+  useEffect(() => {
+    if (!nodeId) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) close();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [nodeId, close]);
+
+  if (!selected) return null;
+  const { type, config } = selected.data.node;
+  const entry = catalogue.get(type);
+  return (
+    <aside className="node-inspector" aria-label={t('canvas.inspector.title')}>
+      <div className="node-inspector-head">
+        <h2 className="node-inspector-title">
+          {localizedLabel(entry?.label, language, type)}
+        </h2>
+        <button type="button" className="button button-small" onClick={close} aria-label={t('canvas.inspector.close')}>
+          ✕
+        </button>
+      </div>
+      <p className="node-inspector-meta muted">
+        <code>{selected.id}</code> · <code>{type}</code>
+      </p>
+      {entry ? (
+        <SchemaForm
+          key={selected.id}
+          schema={entry.configSchema as JsonSchema}
+          value={config ?? {}}
+          onChange={onChange}
+          locales={locales}
+          variables={variables}
+          problems={nodeProblems}
+          idPrefix={`inspector-${selected.id.replace(/[^A-Za-z0-9_-]/g, '')}`}
+        />
+      ) : (
+        <p className="flow-node-warning">{t('canvas.node.unknownType')}</p>
+      )}
+    </aside>
+  );
+}
