@@ -1,4 +1,4 @@
-import type { Localized } from './localized.js';
+import { localized, type Localized } from './localized.js';
 
 /** Default texts customers see when a flow does not set its own; other languages fall back to English. */
 export const customerTexts = {
@@ -34,6 +34,5 @@ export const customerTexts = {
 export type CustomerTextKey = keyof typeof customerTexts;
 
 export function customerText(key: CustomerTextKey, locale: string): string {
-  const text = customerTexts[key];
-  return locale.split('-')[0] === 'de' ? text.de : text.en;
+  return localized(customerTexts[key], locale);
 }

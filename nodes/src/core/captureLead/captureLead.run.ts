@@ -2,7 +2,8 @@ import { withRun, type Json, type NodeContext, type NodeResult } from '../../sdk
 import type { LeadConsent } from '../../sdk/services/contacts.js';
 import { parseAnswer } from '../../input/index.js';
 import { captureLeadNode, type CaptureLeadConfig } from './captureLead.node.js';
-import { captureLeadTexts, inLanguage } from './captureLeadTexts.js';
+import { captureLeadTexts } from './captureLeadTexts.js';
+import { localized } from '../../i18n/localized.js';
 import { collectLeadFields } from './collectLeadFields.js';
 import { readLeadConsentSetting } from './leadConsentSetting.js';
 
@@ -18,8 +19,8 @@ function phoneLocale(ctx: Ctx): string {
 
 function yesNoChoices(locale: string) {
   return [
-    { id: 'yes', label: inLanguage(captureLeadTexts.yes, locale) },
-    { id: 'no', label: inLanguage(captureLeadTexts.no, locale) },
+    { id: 'yes', label: localized(captureLeadTexts.yes, locale) },
+    { id: 'no', label: localized(captureLeadTexts.no, locale) },
   ];
 }
 
@@ -61,7 +62,7 @@ export const captureLead = withRun(captureLeadNode, async (ctx) => {
   const required = Boolean(config.requireConsent) || flowConsent.required;
   const privacyText = () => {
     const text = config.consentText ?? flowConsent.text;
-    return text !== undefined ? ctx.text(text) : inLanguage(captureLeadTexts.consentQuestion, ctx.locale);
+    return text !== undefined ? ctx.text(text) : localized(captureLeadTexts.consentQuestion, ctx.locale);
   };
   const choices = yesNoChoices(ctx.locale);
 
@@ -94,6 +95,6 @@ export const captureLead = withRun(captureLeadNode, async (ctx) => {
     ctx.record('lead.consent_declined', { unclear: true });
     return ctx.next('no_consent');
   }
-  ctx.say({ text: inLanguage(captureLeadTexts.consentRetry, ctx.locale), choices });
+  ctx.say({ text: localized(captureLeadTexts.consentRetry, ctx.locale), choices });
   return ctx.wait({ type: 'yesno', choices }, { attempts: attempts + 1, text });
 });

@@ -10,7 +10,3 @@ export const captureLeadTexts = {
   yes: { de: 'Ja', en: 'Yes' },
   no: { de: 'Nein', en: 'No' },
 } satisfies Record<string, Localized>;
-
-export function inLanguage(text: Localized, locale: string): string {
-  return locale.split('-')[0] === 'de' ? text.de : text.en;
-}

@@ -1,4 +1,4 @@
-import type { Localized } from '../../i18n/localized.js';
+import { localized, type Localized } from '../../i18n/localized.js';
 
 /** Default customer texts of check_stock; `{name}`, `{available}`, `{price}` are filled by the node. */
 export const checkStockTexts = {
@@ -28,8 +28,7 @@ export const stockNotificationTexts = {
 export type CheckStockTextKey = keyof typeof checkStockTexts;
 
 export function checkStockText(key: CheckStockTextKey, locale: string): string {
-  const text = checkStockTexts[key];
-  return locale.split('-')[0] === 'de' ? text.de : text.en;
+  return localized(checkStockTexts[key], locale);
 }
 
 /** Fills `{placeholder}`s; unknown ones stay as written so a typo in a flow's text is visible, not silently blank. */

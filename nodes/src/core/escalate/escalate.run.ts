@@ -2,7 +2,8 @@ import { withRun } from '../../sdk/defineNode.js';
 import { resolveText } from '../../sdk/text.js';
 import { isOpen, nextOpening, parseOfficeHours } from '../../sdk/officeHours.js';
 import { escalateNode } from './escalate.node.js';
-import { escalateReasons, escalateTexts, inLanguage } from './escalateTexts.js';
+import { escalateReasons, escalateTexts } from './escalateTexts.js';
+import { localized } from '../../i18n/localized.js';
 import { describeOpening } from './describeOpening.js';
 
 /**
@@ -14,7 +15,7 @@ export const escalate = withRun(escalateNode, (ctx) => {
   const { config } = ctx;
   const defaultLocale = ctx.flow.locales[0] ?? ctx.locale;
   // Staff read the reason in the flow's default language, whatever language the customer chats in.
-  const reason = config.reason !== undefined ? resolveText(config.reason, defaultLocale, defaultLocale) : inLanguage(escalateReasons.handoff, defaultLocale);
+  const reason = config.reason !== undefined ? resolveText(config.reason, defaultLocale, defaultLocale) : localized(escalateReasons.handoff, defaultLocale);
   const hours = parseOfficeHours(ctx.flow.settings.officeHours);
   if (!hours.ok) ctx.log.warn('invalid office hours; treating the office as open', { issues: hours.issues.map((issue) => issue.message.en) });
   const officeHours = hours.ok ? hours.hours : undefined;
@@ -22,16 +23,16 @@ export const escalate = withRun(escalateNode, (ctx) => {
   if (config.text !== undefined) ctx.say(ctx.text(config.text));
 
   if (isOpen(officeHours, now)) {
-    if (config.text === undefined) ctx.say(inLanguage(escalateTexts.handingOff, ctx.locale));
+    if (config.text === undefined) ctx.say(localized(escalateTexts.handingOff, ctx.locale));
     ctx.record('escalation.handed_off', { reason });
     return ctx.handoff(reason, 'handed_off');
   }
 
   const opening = nextOpening(officeHours, now);
-  const when = opening ? describeOpening(opening, now, officeHours!.timezone, ctx.locale) : inLanguage(escalateTexts.offlineSoon, ctx.locale);
+  const when = opening ? describeOpening(opening, now, officeHours!.timezone, ctx.locale) : localized(escalateTexts.offlineSoon, ctx.locale);
   if (config.nextOpeningVariable) ctx.vars.set(config.nextOpeningVariable, when);
   ctx.record('escalation.callback_requested', { reason, nextOpening: opening ? opening.toISOString() : null });
-  const offline = config.offlineText !== undefined ? ctx.text(config.offlineText) : inLanguage(escalateTexts.offline, ctx.locale).replace('{when}', when);
+  const offline = config.offlineText !== undefined ? ctx.text(config.offlineText) : localized(escalateTexts.offline, ctx.locale).replace('{when}', when);
   if (offline !== '') ctx.say(offline);
   return ctx.next('offline');
 });

@@ -17,7 +17,3 @@ export const escalateTexts = {
 export const escalateReasons = {
   handoff: { de: 'Kunde möchte mit einer Person sprechen', en: 'Customer asked for a person' },
 } satisfies Record<string, Localized>;
-
-export function inLanguage(text: Localized, locale: string): string {
-  return locale.split('-')[0] === 'de' ? text.de : text.en;
-}
