@@ -122,12 +122,14 @@ describe('canvas in the browser', () => {
       await page.goto(`${server.url}/flows/handwerk-offerte/canvas`);
       await flowNode(page, 'welcome').waitFor();
 
-      // Selecting a node opens its inspector with the config form; Escape closes it.
-      const inspector = page.getByRole('complementary', { name: 'Eigenschaften' });
+      // Selecting a node shows its config form in the properties tab; Escape deselects it.
+      const inspector = page.getByRole('tabpanel', { name: 'Eigenschaften' });
+      const nodeHeading = (name: string) => inspector.getByRole('heading', { name });
       await flowNode(page, 'welcome').locator('.flow-node-head').click();
-      await inspector.getByRole('heading', { name: 'Nachricht' }).waitFor();
+      await nodeHeading('Nachricht').waitFor();
       await page.keyboard.press('Escape');
-      await inspector.waitFor({ state: 'detached' });
+      await nodeHeading('Nachricht').waitFor({ state: 'detached' });
+      await inspector.getByText('Wählen Sie einen Knoten').waitFor();
 
       await flowNode(page, 'welcome').locator('.flow-node-head').click();
       const text = inspector.locator('#inspector-welcome--text');
@@ -143,13 +145,13 @@ describe('canvas in the browser', () => {
 
       // The close button deselects, and the text is still there after a reload.
       await inspector.getByRole('button', { name: 'Eigenschaften schließen' }).click();
-      await inspector.waitFor({ state: 'detached' });
+      await nodeHeading('Nachricht').waitFor({ state: 'detached' });
       await page.reload();
       await flowNode(page, 'welcome').getByText('Willkommen bei der Schreinerei!').waitFor();
 
       // A new node arrives selected; after the autosave its inspector lists the server's problems about it.
       await page.getByRole('button', { name: 'Ende hinzufügen' }).click();
-      await inspector.getByRole('heading', { name: 'Ende' }).waitFor();
+      await nodeHeading('Ende').waitFor();
       await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
       await inspector.getByText(/vom Start aus nicht erreichbar/).waitFor();
       expect(errors).toEqual([]);

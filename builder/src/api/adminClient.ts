@@ -1,10 +1,13 @@
 import type { ApiError } from './apiError.js';
 import { browserFetch, requestJson, type FetchLike, type JsonRequest } from './requestJson.js';
 import type {
+  ConversationTranscript,
   FlowDetail,
   FlowDocument,
   FlowSummary,
+  FlowTemplateSummary,
   FlowVersion,
+  FlowVersionDetail,
   NodeCatalogueEntry,
   SaveDraftResult,
   StartedConversation,
@@ -88,6 +91,31 @@ export class AdminClient {
 
   async listVersions(id: string, signal?: AbortSignal): Promise<FlowVersion[]> {
     return (await this.#call<{ items: FlowVersion[] }>(`${flowPath(id)}/versions`, { signal })).items;
+  }
+
+  /** One published version with its document (for comparing it with the draft). */
+  getVersion(id: string, version: number, signal?: AbortSignal): Promise<FlowVersionDetail> {
+    return this.#call(`${flowPath(id)}/versions/${version}`, { signal });
+  }
+
+  /** Publishes an earlier version again as a new version; the draft becomes that document too. */
+  rollbackFlow(id: string, version: number, note?: string): Promise<{ version: number; revision: number }> {
+    return this.#call(`${flowPath(id)}/rollback`, { method: 'POST', body: note ? { version, note } : { version } });
+  }
+
+  /** A conversation's transcript with every engine event (node entered/left, port taken) and where it waits. */
+  getTranscript(conversationId: string, signal?: AbortSignal): Promise<ConversationTranscript> {
+    return this.#call(`/v1/conversations/${encodeURIComponent(conversationId)}/transcript`, { signal });
+  }
+
+  /** The flow templates staff can start from (the example flows, later also plugins' templates). */
+  async listTemplates(signal?: AbortSignal): Promise<FlowTemplateSummary[]> {
+    return (await this.#call<{ items: FlowTemplateSummary[] }>('/v1/templates', { signal })).items;
+  }
+
+  /** One template's flow document. */
+  async getTemplate(id: string, signal?: AbortSignal): Promise<FlowDocument> {
+    return (await this.#call<{ document: FlowDocument }>(`/v1/templates/${encodeURIComponent(id)}`, { signal })).document;
   }
 
   /** Starts a conversation on the current draft; its answers use the conversation token, not the admin token. */

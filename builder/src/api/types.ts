@@ -83,6 +83,46 @@ export interface FlowVersion {
   createdBy: string | null;
 }
 
+/** `GET /v1/flows/{id}/versions/{n}`. */
+export interface FlowVersionDetail extends FlowVersion {
+  document: FlowDocument;
+}
+
+/** One engine event of a transcript: `node_entered`, `node_left` (with `port`), `message`, business events, … */
+export interface TranscriptEvent {
+  turn: number;
+  type: string;
+  nodeId: string | null;
+  port?: string | null;
+  data?: Record<string, unknown>;
+  message?: ChatMessage;
+  createdAt: string;
+}
+
+/** `GET /v1/conversations/{id}/transcript` (admin). */
+export interface ConversationTranscript {
+  conversationId: string;
+  flowId: string;
+  flowVersion: number | null;
+  isTest: boolean;
+  status: ConversationStatus;
+  locale: string;
+  createdAt: string;
+  updatedAt: string;
+  events: TranscriptEvent[];
+  /** Where the conversation stands now (the node it waits at) and its variables; secret values are masked. */
+  state?: { waitingNodeId: string | null; variables: Record<string, unknown> };
+}
+
+/** `GET /v1/templates` item. */
+export interface FlowTemplateSummary {
+  id: string;
+  name: string;
+  description?: string;
+  locales: string[];
+  nodeCount: number;
+}
+
 export interface ChatChoice {
   id: string;
   label: string;

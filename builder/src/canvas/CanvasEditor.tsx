@@ -4,15 +4,20 @@ import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFl
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdminClient } from '../api/AdminClientContext.js';
-import type { FlowDetail, FlowProblem, NodeCatalogueEntry } from '../api/types.js';
+import type { FlowDetail, NodeCatalogueEntry } from '../api/types.js';
 import { layoutFlow } from '../graph/layoutFlow.js';
 import { Autosave, type SaveStatus } from './autosave.js';
 import { CanvasContext, useCanvasContext, useCanvasStore } from './CanvasContext.js';
 import { createCanvasStore } from './canvasStore.js';
+import { createCanvasUiStore } from './canvasUiStore.js';
+import { EditToolbar } from './editing/EditToolbar.js';
 import { FlowNodeCard } from './FlowNodeCard.js';
-import { NodeInspector } from './NodeInspector.js';
 import { NodePalette, PALETTE_DRAG_TYPE } from './NodePalette.js';
+import { PublishControl } from './review/PublishControl.js';
 import { SaveStatusNotice } from './SaveStatusNotice.js';
+import { selectedNode } from './selectedNode.js';
+import { SidePanel } from './SidePanel.js';
+import { useRunEdges } from './useRunEdges.js';
 
 const nodeTypes: NodeTypes = { flowNode: FlowNodeCard };
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -26,14 +31,40 @@ interface CanvasEditorProps {
 export function CanvasEditor({ flow, catalogue }: CanvasEditorProps) {
   const client = useAdminClient();
   const [store] = useState(() => createCanvasStore(flow.draft));
+  const [ui] = useState(() => createCanvasUiStore(flow.revision));
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
-  // the validation problems of the last successful save, shown in the inspector
-  const [problems, setProblems] = useState<readonly FlowProblem[]>([]);
   // the newest revision this tab saved; survives the effect being re-run (StrictMode, a new client after sign-in)
   const revision = useRef(flow.revision);
   const context = useMemo(
-    () => ({ store, catalogue: new Map(catalogue.map((entry) => [entry.type, entry])), flowLocale: flow.draft.locales[0] ?? 'de' }),
-    [store, catalogue, flow.draft.locales],
+    () => ({
+      flowId: flow.draft.id,
+      store,
+      ui,
+      catalogue: new Map(catalogue.map((entry) => [entry.type, entry])),
+      flowLocale: flow.draft.locales[0] ?? 'de',
+    }),
+    [store, ui, catalogue, flow.draft.id, flow.draft.locales],
+  );
+
+  // The problems of the draft as loaded; every save replaces them with the server's answer.
+  useEffect(() => {
+    const controller = new AbortController();
+    client.validateFlow(flow.draft.id, controller.signal).then(
+      (result) => ui.getState().problems.length === 0 && store.getState().edits === 0 && ui.getState().setProblems(result.problems),
+      () => {},
+    );
+    return () => controller.abort();
+  }, [client, flow.draft.id, store, ui]);
+
+  // Selecting one node shows its properties, unless staff are testing (the chat keeps the panel).
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.nodes === previous.nodes) return;
+        const selected = selectedNode(state.nodes);
+        if (selected && selected !== selectedNode(previous.nodes) && ui.getState().panel !== 'test') ui.getState().openPanel('inspector');
+      }),
+    [store, ui],
   );
 
   useEffect(() => {
@@ -42,7 +73,8 @@ export function CanvasEditor({ flow, catalogue }: CanvasEditorProps) {
       save: async (document, over) => {
         const result = await client.saveDraftOver(document, over);
         revision.current = result.revision;
-        setProblems(result.problems);
+        ui.getState().setRevision(result.revision);
+        ui.getState().setProblems(result.problems);
         return result;
       },
       onStatus: setStatus,
@@ -55,7 +87,7 @@ export function CanvasEditor({ flow, catalogue }: CanvasEditorProps) {
       // leaving the canvas saves what is pending instead of dropping it
       void autosave.flush().finally(() => autosave.dispose());
     };
-  }, [store, client]);
+  }, [store, ui, client]);
 
   return (
     <CanvasContext.Provider value={context}>
@@ -63,7 +95,7 @@ export function CanvasEditor({ flow, catalogue }: CanvasEditorProps) {
         <div className="canvas-layout">
           <NodePaletteForCanvas catalogue={catalogue} />
           <CanvasArea status={status} />
-          <NodeInspector problems={problems} />
+          <SidePanel />
         </div>
       </ReactFlowProvider>
     </CanvasContext.Provider>
@@ -85,7 +117,7 @@ function CanvasArea({ status }: { status: SaveStatus }) {
   const { t } = useTranslation();
   const { store, catalogue } = useCanvasContext();
   const nodes = useCanvasStore((state) => state.nodes);
-  const edges = useCanvasStore((state) => state.edges);
+  const edges = useRunEdges(useCanvasStore((state) => state.edges));
   const onNodesChange = useCanvasStore((state) => state.onNodesChange);
   const onEdgesChange = useCanvasStore((state) => state.onEdgesChange);
   const onConnect = useCanvasStore((state) => state.connect);
@@ -125,7 +157,10 @@ function CanvasArea({ status }: { status: SaveStatus }) {
         <button type="button" className="button" onClick={() => void autoLayout()} disabled={layingOut}>
           {t('canvas.layout')}
         </button>
+        <EditToolbar />
         <SaveStatusNotice status={status} />
+        <span className="canvas-toolbar-spacer" />
+        <PublishControl />
       </div>
       <div className="canvas-flow" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow

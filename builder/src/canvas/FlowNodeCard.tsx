@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TARGET_HANDLE, type CanvasNode } from '../graph/canvasMapping.js';
 import { configSummary } from '../graph/configSummary.js';
 import { nodePorts } from '../graph/nodePorts.js';
-import { useCanvasContext, useCanvasStore } from './CanvasContext.js';
+import { useCanvasContext, useCanvasStore, useCanvasUi } from './CanvasContext.js';
 import { localizedLabel } from './localizedLabel.js';
 
 /** Every node type, core or plugin, drawn from its catalogue entry: label, icon, config summary, one handle per port. */
@@ -13,13 +13,22 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const language = i18n.resolvedLanguage ?? 'en';
   const { catalogue, flowLocale } = useCanvasContext();
   const isStart = useCanvasStore((state) => state.meta.start === id);
+  const marks = useCanvasUi((state) => state.marks.get(id));
+  const runState = useCanvasUi((state) => {
+    const run = state.panel === 'test' ? state.run : null;
+    return run?.activeNodeId === id ? 'active' : run?.visitedNodeIds.has(id) ? 'visited' : null;
+  });
   const { type, config } = data.node;
   const entry = catalogue.get(type);
   const ports = useMemo(() => nodePorts(entry, config), [entry, config]);
   const summary = useMemo(() => configSummary(data.node, flowLocale), [data.node, flowLocale]);
 
   return (
-    <div className={`flow-node${selected ? ' is-selected' : ''}${entry ? '' : ' is-unknown'}`} data-node-type={type}>
+    <div
+      className={`flow-node${selected ? ' is-selected' : ''}${entry ? '' : ' is-unknown'}${marks?.errors ? ' has-errors' : ''}${runState ? ` is-run-${runState}` : ''}`}
+      data-node-type={type}
+      data-run={runState ?? undefined}
+    >
       <Handle type="target" position={Position.Top} id={TARGET_HANDLE} className="flow-node-target" aria-label={t('canvas.node.input')} />
       <div className="flow-node-head">
         {entry?.icon ? (
@@ -29,6 +38,16 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
         ) : null}
         <span className="flow-node-label">{localizedLabel(entry?.label, language, type)}</span>
         {isStart && <span className="badge badge-accent">{t('nodes.start')}</span>}
+        {marks && (marks.errors > 0 || marks.warnings > 0) ? (
+          <span
+            className={`flow-node-mark ${marks.errors > 0 ? 'is-error' : 'is-warning'}`}
+            title={marks.messages.join('\n')}
+            aria-label={t('canvas.node.problems', { errors: marks.errors, warnings: marks.warnings })}
+            role="img"
+          >
+            {marks.errors > 0 ? marks.errors : marks.warnings}
+          </span>
+        ) : null}
       </div>
       <div className="flow-node-id">
         <code>{id}</code>

@@ -1,20 +1,20 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FlowProblem } from '../api/types.js';
 import { SchemaForm, type JsonSchema } from '../inspector/index.js';
-import { useCanvasContext, useCanvasStore } from './CanvasContext.js';
+import { useCanvasContext, useCanvasStore, useCanvasUi } from './CanvasContext.js';
 import { inspectorProblems } from './inspectorProblems.js';
 import { localizedLabel } from './localizedLabel.js';
 import { selectedNode } from './selectedNode.js';
 
 const NO_VARIABLES: readonly string[] = [];
 
-/** The side panel for the one selected node: its label, type and id, and a form for its config. Escape closes it. */
-export function NodeInspector({ problems }: { problems: readonly FlowProblem[] }) {
+/** The properties of the one selected node: its label, type and id, and a form for its config. Escape deselects it. */
+export function NodeInspector() {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage === 'de' ? 'de' : 'en';
   const { store, catalogue } = useCanvasContext();
   const selected = useCanvasStore((state) => selectedNode(state.nodes));
+  const problems = useCanvasUi((state) => state.problems);
   const locales = useCanvasStore((state) => state.meta.locales);
   const variableMap = useCanvasStore((state) => state.meta.variables);
   const variables = useMemo(() => (variableMap ? Object.keys(variableMap) : NO_VARIABLES), [variableMap]);
@@ -37,11 +37,11 @@ export function NodeInspector({ problems }: { problems: readonly FlowProblem[] }
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [nodeId, close]);
 
-  if (!selected) return null;
+  if (!selected) return <p className="muted node-inspector-empty">{t('canvas.inspector.empty')}</p>;
   const { type, config } = selected.data.node;
   const entry = catalogue.get(type);
   return (
-    <aside className="node-inspector" aria-label={t('canvas.inspector.title')}>
+    <div className="node-inspector">
       <div className="node-inspector-head">
         <h2 className="node-inspector-title">
           {localizedLabel(entry?.label, language, type)}
@@ -67,6 +67,6 @@ export function NodeInspector({ problems }: { problems: readonly FlowProblem[] }
       ) : (
         <p className="flow-node-warning">{t('canvas.node.unknownType')}</p>
       )}
-    </aside>
+    </div>
   );
 }

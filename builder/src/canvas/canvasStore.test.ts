@@ -99,4 +99,13 @@ describe('canvas store', () => {
     expect(store.getState().nodes.some((node) => node.selected)).toBe(false);
     expect(store.getState().edits).toBe(1);
   });
+
+  it('selects exactly one node for a clicked problem without counting an edit', () => {
+    const store = createCanvasStore(flow);
+    store.getState().addNode(endEntry, { x: 0, y: 0 });
+    const edits = store.getState().edits;
+    store.getState().selectOnly('ask');
+    expect(store.getState().nodes.filter((node) => node.selected).map((node) => node.id)).toEqual(['ask']);
+    expect(store.getState().edits).toBe(edits);
+  });
 });

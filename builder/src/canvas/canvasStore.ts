@@ -22,6 +22,8 @@ export interface CanvasState {
   updateNodeConfig: (id: string, config: Record<string, unknown>) => void;
   /** Deselects every node and edge (closing the inspector); not an edit. */
   clearSelection: () => void;
+  /** Selects exactly this node (a problem or version entry was clicked); not an edit. */
+  selectOnly: (id: string) => void;
   document: () => FlowDocument;
 }
 
@@ -94,6 +96,12 @@ export function createCanvasStore(initial: FlowDocument) {
     clearSelection: () =>
       set((state) => ({
         nodes: state.nodes.some((node) => node.selected) ? state.nodes.map((node) => (node.selected ? { ...node, selected: false } : node)) : state.nodes,
+        edges: state.edges.some((edge) => edge.selected) ? state.edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)) : state.edges,
+      })),
+
+    selectOnly: (id) =>
+      set((state) => ({
+        nodes: state.nodes.map((node) => (node.selected === (node.id === id) ? node : { ...node, selected: node.id === id })),
         edges: state.edges.some((edge) => edge.selected) ? state.edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)) : state.edges,
       })),
 

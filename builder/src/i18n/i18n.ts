@@ -2,13 +2,16 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './de.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
-import { inspectorTexts } from '../inspector/texts/inspectorTexts.js';
+import { featureNamespaces } from './namespaces.js';
 import { LANGUAGE_STORAGE_KEY, pickUiLanguage, type UiLanguage } from './uiLanguage.js';
 
+const byLanguage = (language: 'de' | 'en') =>
+  Object.fromEntries(Object.entries(featureNamespaces).map(([name, texts]) => [name, texts[language]]));
+
 export const resources = {
-  de: { translation: de, inspector: inspectorTexts.de },
-  en: { translation: en, inspector: inspectorTexts.en },
-} as const;
+  de: { translation: de, ...byLanguage('de') },
+  en: { translation: en, ...byLanguage('en') },
+};
 
 function storedLanguage(): string | null {
   try {

@@ -1,0 +1,47 @@
+import { createStore } from 'zustand/vanilla';
+import type { FlowProblem } from '../api/types.js';
+import { nodeMarks, type NodeMarks } from './nodeMarks.js';
+
+/** The tabs of the side panel beside the canvas. */
+export type SidePanelId = 'inspector' | 'problems' | 'test' | 'versions';
+
+/** Where the test chat's conversation has been: drawn on the canvas while the test panel is open. */
+export interface RunHighlight {
+  /** The node the conversation waits at (or ended/handed off at); null before it started. */
+  activeNodeId: string | null;
+  visitedNodeIds: ReadonlySet<string>;
+  /** Edge ids of the document the conversation followed. */
+  takenEdgeIds: ReadonlySet<string>;
+}
+
+export interface CanvasUiState {
+  panel: SidePanelId;
+  openPanel: (panel: SidePanelId) => void;
+  /** The validation problems of the draft as last saved or checked (errors and warnings). */
+  problems: readonly FlowProblem[];
+  /** The problems per node, for the markers on the canvas. */
+  marks: ReadonlyMap<string, NodeMarks>;
+  setProblems: (problems: readonly FlowProblem[]) => void;
+  run: RunHighlight | null;
+  setRun: (run: RunHighlight | null) => void;
+  /** The draft's revision this tab last saved or loaded; publishing and rollbacks read it. */
+  revision: number;
+  setRevision: (revision: number) => void;
+}
+
+/** State of the screen around the canvas that is not part of the document (so it never reaches undo or autosave). */
+export function createCanvasUiStore(revision: number) {
+  return createStore<CanvasUiState>()((set) => ({
+    panel: 'inspector',
+    openPanel: (panel) => set({ panel }),
+    problems: [],
+    marks: new Map(),
+    setProblems: (problems) => set({ problems, marks: nodeMarks(problems) }),
+    run: null,
+    setRun: (run) => set({ run }),
+    revision,
+    setRevision: (next) => set({ revision: next }),
+  }));
+}
+
+export type CanvasUiStore = ReturnType<typeof createCanvasUiStore>;
