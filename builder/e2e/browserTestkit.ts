@@ -27,8 +27,14 @@ function newestSourceChange(): number {
 /** Builds when there is no build, or when it is older than the sources (so a test never checks a stale bundle). */
 export function ensureBuilt(): void {
   if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= newestSourceChange()) return;
-  // vitest runs with NODE_ENV=test; the build must not inherit it (vite.config.ts pins it too).
-  execFileSync('npx', ['vite', 'build', '--config', 'vite.config.ts'], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+  // Test files in parallel forks may both find the build stale: flock makes them build one after the other instead of
+  // one emptying builder/dist while the other serves from it. vitest runs with NODE_ENV=test; the build must not
+  // inherit it (vite.config.ts pins it too).
+  execFileSync('flock', [path.join(repoRoot, 'builder/.build.lock'), 'npx', 'vite', 'build', '--config', 'vite.config.ts'], {
+    cwd: repoRoot,
+    stdio: 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (!existsSync(distIndex)) throw new Error('vite build finished without builder/dist/index.html');
 }
 

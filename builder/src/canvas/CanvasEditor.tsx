@@ -25,10 +25,12 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 interface CanvasEditorProps {
   flow: FlowDetail;
   catalogue: NodeCatalogueEntry[];
+  /** Loads the stored draft again (the screen remounts the editor with it). */
+  onReload: () => void;
 }
 
 /** The draft on a canvas with the palette beside it; every change is saved automatically. */
-export function CanvasEditor({ flow, catalogue }: CanvasEditorProps) {
+export function CanvasEditor({ flow, catalogue, onReload }: CanvasEditorProps) {
   const client = useAdminClient();
   const [store] = useState(() => createCanvasStore(flow.draft));
   const [ui] = useState(() => createCanvasUiStore(flow.revision));
@@ -82,12 +84,13 @@ export function CanvasEditor({ flow, catalogue }: CanvasEditorProps) {
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.edits !== previous.edits) autosave.schedule(() => store.getState().document());
     });
+    ui.getState().connectActions({ flushSave: () => autosave.saveNow(() => store.getState().document()), reloadDraft: onReload });
     return () => {
       unsubscribe();
       // leaving the canvas saves what is pending instead of dropping it
       void autosave.flush().finally(() => autosave.dispose());
     };
-  }, [store, ui, client]);
+  }, [store, ui, client, onReload]);
 
   return (
     <CanvasContext.Provider value={context}>

@@ -41,7 +41,7 @@ export default function CanvasScreen({ flowId }: { flowId: string }) {
   return (
     <div className="canvas-page">
       {header}
-      <CanvasEditor flow={flow.data} catalogue={catalogue.data} />
+      <CanvasEditor key={flow.data.revision} flow={flow.data} catalogue={catalogue.data} onReload={flow.reload} />
     </div>
   );
 }

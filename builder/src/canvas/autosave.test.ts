@@ -70,4 +70,26 @@ describe('Autosave', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(statuses.at(-1)).toBe('saved');
   });
+
+  it('saveNow saves the pending edit at once, retries a failed save, and rejects with a conflict for good', async () => {
+    let fail: unknown = new Error('offline');
+    const save = vi.fn(async (_document: FlowDocument, revision: number) => {
+      if (fail) throw fail;
+      return { revision: revision + 1, problems: [] as [], warnings: 0 as const };
+    });
+    const { autosave } = setup(save);
+    autosave.schedule(() => doc('one'));
+    await expect(autosave.saveNow(() => doc('one again'))).rejects.toThrow('offline');
+    fail = undefined;
+    await autosave.saveNow(() => doc('one again'));
+    expect(save).toHaveBeenLastCalledWith(doc('one again'), 3);
+    await autosave.saveNow(() => doc('unchanged'));
+    expect(save).toHaveBeenCalledTimes(2);
+
+    fail = new ApiError(409, 'FLOW_REVISION_CONFLICT', 'changed elsewhere');
+    autosave.schedule(() => doc('two'));
+    await expect(autosave.saveNow(() => doc('two'))).rejects.toMatchObject({ status: 409 });
+    await expect(autosave.saveNow(() => doc('three'))).rejects.toMatchObject({ status: 409 });
+    expect(save).toHaveBeenCalledTimes(3);
+  });
 });

@@ -29,6 +29,8 @@ export class Autosave {
   #pending: (() => FlowDocument) | undefined;
   #inFlight: Promise<void> | undefined;
   #stopped = false;
+  /** Why the last save failed (cleared by a successful one); a conflict stays for good. */
+  #failure: unknown;
   readonly #options: AutosaveOptions;
 
   constructor(options: AutosaveOptions) {
@@ -65,13 +67,25 @@ export class Autosave {
     }
   }
 
+  /**
+   * Saves now and resolves once the server has the newest document, or rejects with why it could not (a conflict, a
+   * network error). After a failed save `read` supplies the document again, since the failed one was consumed.
+   */
+  async saveNow(read: () => FlowDocument): Promise<void> {
+    if (!this.#stopped && !this.#pending && this.#failure !== undefined) this.#pending = read;
+    await this.flush();
+    if (this.#failure !== undefined) throw this.#failure;
+  }
+
   async #run(document: FlowDocument): Promise<void> {
     this.#options.onStatus({ state: 'saving' });
     try {
       const result = await this.#options.save(document, this.#revision);
       this.#revision = result.revision;
+      this.#failure = undefined;
       if (!this.#pending) this.#options.onStatus({ state: 'saved' });
     } catch (error) {
+      this.#failure = error;
       if (error instanceof ApiError && error.status === 409 && error.code === FLOW_REVISION_CONFLICT) {
         this.#stopped = true;
         this.#pending = undefined;

@@ -27,6 +27,15 @@ export interface CanvasUiState {
   /** The draft's revision this tab last saved or loaded; publishing and rollbacks read it. */
   revision: number;
   setRevision: (revision: number) => void;
+  /**
+   * Saves pending edits now and resolves once the server has them (publish must not publish a stale draft); rejects
+   * when the draft cannot be saved (e.g. another tab changed it).
+   */
+  flushSave: () => Promise<void>;
+  /** Loads the stored draft again into a fresh canvas (after a rollback replaced it on the server). */
+  reloadDraft: () => void;
+  /** Wires the two actions above to the canvas's autosave and screen. */
+  connectActions: (actions: { flushSave: () => Promise<void>; reloadDraft: () => void }) => void;
 }
 
 /** State of the screen around the canvas that is not part of the document (so it never reaches undo or autosave). */
@@ -41,6 +50,9 @@ export function createCanvasUiStore(revision: number) {
     setRun: (run) => set({ run }),
     revision,
     setRevision: (next) => set({ revision: next }),
+    flushSave: () => Promise.resolve(),
+    reloadDraft: () => {},
+    connectActions: (actions) => set(actions),
   }));
 }
 
