@@ -65,15 +65,20 @@ export interface FlowProblem {
   messages?: Record<string, string>;
 }
 
+/** Ports of each node whose ports depend on its config, by node id, as the node's own definition computes them. */
+export type NodePortsById = Record<string, PortSpec[]>;
+
 export interface ValidationResult {
   ok: boolean;
   problems: FlowProblem[];
+  ports?: NodePortsById;
 }
 
 export interface SaveDraftResult {
   revision: number;
   problems: FlowProblem[];
   warnings: number;
+  ports?: NodePortsById;
 }
 
 export interface FlowVersion {

@@ -52,11 +52,15 @@ export function CanvasEditor({ flow, catalogue, onReload }: CanvasEditorProps) {
   useEffect(() => {
     const controller = new AbortController();
     client.validateFlow(flow.draft.id, controller.signal).then(
-      (result) => ui.getState().problems.length === 0 && store.getState().edits === 0 && ui.getState().setProblems(result.problems),
+      (result) => {
+        if (store.getState().edits !== 0) return; // a save answered already, with newer problems
+        ui.getState().setProblems(result.problems);
+        ui.getState().setServerPorts(flow.draft, result.ports);
+      },
       () => {},
     );
     return () => controller.abort();
-  }, [client, flow.draft.id, store, ui]);
+  }, [client, flow.draft, store, ui]);
 
   // Selecting one node shows its properties, unless staff are testing (the chat keeps the panel).
   useEffect(
@@ -77,6 +81,7 @@ export function CanvasEditor({ flow, catalogue, onReload }: CanvasEditorProps) {
         revision.current = result.revision;
         ui.getState().setRevision(result.revision);
         ui.getState().setProblems(result.problems);
+        ui.getState().setServerPorts(document, result.ports);
         return result;
       },
       onStatus: setStatus,

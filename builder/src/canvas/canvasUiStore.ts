@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { FlowProblem } from '../api/types.js';
+import type { FlowDocument, FlowProblem, NodePortsById, PortSpec } from '../api/types.js';
 import { nodeMarks, type NodeMarks } from './nodeMarks.js';
 
 /** The tabs of the side panel beside the canvas. */
@@ -24,6 +24,10 @@ export interface CanvasUiState {
   setProblems: (problems: readonly FlowProblem[]) => void;
   run: RunHighlight | null;
   setRun: (run: RunHighlight | null) => void;
+  /** Ports the server computed for config-dependent nodes, with the config (as JSON) they were computed for. */
+  serverPorts: ReadonlyMap<string, ServerPorts>;
+  /** Takes the ports of a save or validation answer for the document that was sent or checked. */
+  setServerPorts: (document: FlowDocument, ports: NodePortsById | undefined) => void;
   /** The draft's revision this tab last saved or loaded; publishing and rollbacks read it. */
   revision: number;
   setRevision: (revision: number) => void;
@@ -38,6 +42,11 @@ export interface CanvasUiState {
   connectActions: (actions: { flushSave: () => Promise<void>; reloadDraft: () => void }) => void;
 }
 
+export interface ServerPorts {
+  configJson: string;
+  ports: PortSpec[];
+}
+
 /** State of the screen around the canvas that is not part of the document (so it never reaches undo or autosave). */
 export function createCanvasUiStore(revision: number) {
   return createStore<CanvasUiState>()((set) => ({
@@ -48,6 +57,13 @@ export function createCanvasUiStore(revision: number) {
     setProblems: (problems) => set({ problems, marks: nodeMarks(problems) }),
     run: null,
     setRun: (run) => set({ run }),
+    serverPorts: new Map(),
+    setServerPorts: (document, ports) =>
+      set({
+        serverPorts: new Map(
+          document.nodes.filter((node) => ports?.[node.id]).map((node) => [node.id, { configJson: JSON.stringify(node.config ?? {}), ports: ports![node.id]! }]),
+        ),
+      }),
     revision,
     setRevision: (next) => set({ revision: next }),
     flushSave: () => Promise.resolve(),

@@ -1,3 +1,4 @@
+import type { PortSpec } from '../sdk/defineNode.js';
 import type { NodeRegistry } from '../sdk/nodeRegistry.js';
 import { checkAskFileVariables } from './checkAskFileVariables.js';
 import { checkEdges } from './checkEdges.js';
@@ -23,6 +24,20 @@ export interface FlowValidation {
   flow?: FlowDocument;
   /** Every problem found, errors before warnings, each group in check and document order. */
   problems: FlowProblem[];
+  /**
+   * The output ports of every node whose ports depend on its config (choices, intents, rules), by node id, for nodes
+   * whose config could be read: editors draw these instead of guessing from the config's shape.
+   */
+  ports?: Record<string, PortSpec[]>;
+}
+
+function configDependentPorts(nodes: ResolvedNode[]): Record<string, PortSpec[]> {
+  const ports: Record<string, PortSpec[]> = {};
+  for (const resolved of nodes) {
+    if (typeof resolved.definition?.ports !== 'function' || !resolved.ports || resolved.node.id in ports) continue;
+    ports[resolved.node.id] = resolved.ports;
+  }
+  return ports;
 }
 
 function errorsFirst(problems: FlowProblem[]): FlowProblem[] {
@@ -67,6 +82,7 @@ export function validateFlow(input: unknown, registry: NodeRegistry): FlowValida
     ...checkGraph(model, nodes),
   ]);
   const ok = problems.every((problem) => problem.severity !== 'error');
-  if (!ok || !schema.flow) return { ok, problems };
-  return { ok, flow: withResolvedNodes(schema.flow, nodes), problems };
+  const ports = configDependentPorts(nodes);
+  if (!ok || !schema.flow) return { ok, problems, ports };
+  return { ok, flow: withResolvedNodes(schema.flow, nodes), problems, ports };
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { flowDocument, validateFlow, type FlowDocument, type FlowProblem, type NodeRegistry } from '@dialogwerk/nodes';
+import { flowDocument, validateFlow, type FlowDocument, type FlowProblem, type FlowValidation, type NodeRegistry } from '@dialogwerk/nodes';
 import { ApiError } from '../apiError.js';
 import type { FlowRepository } from '../flows/flowRepository.js';
 import type { ConversationService } from '../conversations/conversationService.js';
@@ -78,13 +78,13 @@ export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry
   };
 
   /** Validates a draft strictly; the builder's autosave may store work in progress with `?allowErrors=true`. */
-  const checkedDocument = (body: unknown, urlId: string, allowErrors: boolean, lang: 'de' | 'en'): { document: FlowDocument; problems: FlowProblem[] } => {
+  const checkedDocument = (body: unknown, urlId: string, allowErrors: boolean, lang: 'de' | 'en'): { document: FlowDocument; problems: FlowProblem[]; ports: FlowValidation['ports'] } => {
     if (body && typeof body === 'object' && 'id' in body && (body as { id: unknown }).id !== urlId) throw idMismatch(urlId, (body as { id: unknown }).id);
     const result = validateFlow(body, registry);
-    if (result.ok && result.flow) return { document: result.flow, problems: result.problems };
+    if (result.ok && result.flow) return { document: result.flow, problems: result.problems, ports: result.ports };
     if (allowErrors) {
       const parsed = flowDocument.safeParse(body);
-      if (parsed.success) return { document: parsed.data, problems: result.problems };
+      if (parsed.success) return { document: parsed.data, problems: result.problems, ports: result.ports };
     }
     throw flowInvalid(result.problems, lang);
   };
@@ -104,6 +104,7 @@ export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry
       revision,
       problems: problems.map((p) => ({ ...p, message: p.message[lang], messages: p.message })),
       warnings: warningsOf(problems).length,
+      ports: checked.ports ?? {},
     });
   });
 
@@ -123,7 +124,7 @@ export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry
     const lang = language(c.req.header('accept-language'));
     const result = validateFlow(body, registry);
     const problems = await withServerWarnings(result.problems, body);
-    return c.json({ ok: result.ok, problems: problems.map((p) => ({ ...p, message: p.message[lang], messages: p.message })) });
+    return c.json({ ok: result.ok, problems: problems.map((p) => ({ ...p, message: p.message[lang], messages: p.message })), ports: result.ports ?? {} });
   });
 
   app.post('/flows/:flowId/validate', async (c) => {
@@ -131,7 +132,7 @@ export function flowRoutes(deps: { flows: FlowRepository; registry: NodeRegistry
     const lang = language(c.req.header('accept-language'));
     const result = validateFlow(flow.draft, registry);
     const problems = await withServerWarnings(result.problems, flow.draft);
-    return c.json({ ok: result.ok, problems: problems.map((p) => ({ ...p, message: p.message[lang], messages: p.message })) });
+    return c.json({ ok: result.ok, problems: problems.map((p) => ({ ...p, message: p.message[lang], messages: p.message })), ports: result.ports ?? {} });
   });
 
   app.post('/flows/:flowId/publish', async (c) => {

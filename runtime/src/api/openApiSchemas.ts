@@ -212,12 +212,22 @@ const flowSchemas: Record<string, JsonSchema> = {
       revision: { type: 'integer', description: 'The new draft revision.' },
       problems: { type: 'array', items: schemaRef('ValidationProblem'), description: 'Remaining problems (warnings; errors too when saved with `allowErrors`).' },
       warnings: { type: 'integer', description: 'How many of `problems` are warnings.' },
+      ports: {
+        type: 'object',
+        additionalProperties: { type: 'array', items: schemaRef('PortSpec') },
+        description: 'Output ports of each node whose ports depend on its config (choices, intents, rules), by node id; nodes whose config cannot be read are left out.',
+      },
     },
     ['revision'],
   ),
   ValidationResult: object({
     ok: { type: 'boolean', description: 'True when the flow has no errors (warnings allowed).' },
     problems: { type: 'array', items: schemaRef('ValidationProblem') },
+    ports: {
+      type: 'object',
+      additionalProperties: { type: 'array', items: schemaRef('PortSpec') },
+      description: 'Output ports of each node whose ports depend on its config (choices, intents, rules), by node id; nodes whose config cannot be read are left out.',
+    },
   }),
   PublishRequest: object({ note: { type: 'string', maxLength: 2000, description: 'Release note stored with the version.' } }, []),
   PublishResponse: object(

@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../runtime/src/testing/testServer.js';
+import { overflowingElements, seriousViolations } from './accessibility.js';
+import { launchChromium, openPage, screenshot } from './browserTestkit.js';
+
+/**
+ * Every screen at a 1280x720 laptop size, checked by axe-core for serious WCAG 2.1 A/AA violations (missing labels,
+ * contrast, roles) and for anything wider than the window; the canvas is also operated with the keyboard alone.
+ */
+
+let server: TestServer;
+let browser: Browser;
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  expect(await seriousViolations(page), screen).toEqual([]);
+  expect(await overflowingElements(page, ['.app-header', '.canvas-toolbar', '.side-panel', '.page', '.detail-layout']), screen).toEqual([]);
+}
+
+describe('accessibility at 1280x720', () => {
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startTestServer({ exampleFlows: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('login, flow list and flow detail have no serious violations and fit the window', async () => {
+    const { context, page, errors } = await openPage(browser, 'de-DE');
+    try {
+      await page.goto(server.url);
+      await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+      await expectAccessible(page, 'login');
+
+      // Signing in with the keyboard only.
+      await page.getByLabel('Admin-Token').focus();
+      await page.keyboard.type(server.adminToken);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
+      await page.getByRole('link', { name: /Arztpraxis/ }).first().waitFor();
+      await expectAccessible(page, 'flow list');
+
+      await page.getByRole('link', { name: /Arztpraxis/ }).first().click();
+      await page.getByRole('heading', { level: 1, name: /Arztpraxis/ }).waitFor();
+      await expectAccessible(page, 'flow detail');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('the canvas and each side panel tab have no serious violations, fit the window and work with the keyboard', async () => {
+    const { context, page, errors } = await openPage(browser, 'de-DE');
+    try {
+      await page.goto(`${server.url}/#token=${server.adminToken}`);
+      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
+      await page.goto(`${server.url}/flows/arztpraxis/canvas`);
+      await page.locator('.react-flow__node').first().waitFor();
+      await expectAccessible(page, 'canvas');
+
+      // Keyboard: Tab reaches a node, Enter selects it, its properties open.
+      const firstNode = page.locator('.react-flow__node').first();
+      await firstNode.focus();
+      await page.keyboard.press('Enter');
+      const properties = page.getByRole('tabpanel', { name: 'Eigenschaften' });
+      await properties.locator('form, .schema-form').first().waitFor();
+      await expectAccessible(page, 'canvas with properties');
+      await screenshot(page, 'a11y-canvas-properties.png');
+
+      // The tabs follow the ARIA tabs pattern: arrow keys move between them.
+      await page.getByRole('tab', { name: 'Eigenschaften' }).focus();
+      for (const name of ['Probleme', 'Testen', 'Versionen']) {
+        await page.keyboard.press('ArrowRight');
+        await page.getByRole('tab', { name, selected: true }).waitFor();
+        await page.getByRole('tabpanel', { name }).waitFor();
+        await expectAccessible(page, `canvas tab ${name}`);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+});
