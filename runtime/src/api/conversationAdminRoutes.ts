@@ -3,6 +3,9 @@ import type { Client } from '@libsql/client';
 import { ApiError } from '../apiError.js';
 import type { AppEnv } from './appEnv.js';
 import { parseEvents } from '../conversations/turnWrite.js';
+import { REDACTED } from '../engine/redaction.js';
+import { StateCodec } from '../engine/stateCodec.js';
+import type { SecretBox } from '../security/secretBox.js';
 
 const statuses = new Set(['awaiting_input', 'ended', 'handed_off']);
 
@@ -14,8 +17,45 @@ function limitOf(raw: string | undefined): number {
   return limit;
 }
 
+export interface ConversationAdminOptions {
+  /**
+   * The key the conversation state's sealed secrets are encrypted with. With it the transcript lists the names of
+   * secret variables (values masked); without it they are left out. Their values are never returned either way.
+   */
+  box?: SecretBox;
+}
+
+/** Where a conversation stands, as the transcript shows it: the node it waits at and its variables. */
+export interface TranscriptState {
+  waitingNodeId: string | null;
+  variables: Record<string, unknown>;
+}
+
+interface StoredStateView {
+  status?: string;
+  waiting?: { nodeId?: string };
+  vars?: Record<string, unknown>;
+}
+
+/** Reads the stored engine state for staff: sensitive answers appear as their name with a masked value. */
+export function transcriptState(stored: string, box?: SecretBox): TranscriptState {
+  const parsed = JSON.parse(stored) as StoredStateView;
+  const variables: Record<string, unknown> = { ...parsed.vars };
+  if (box) {
+    let secretNames: string[] = [];
+    try {
+      secretNames = Object.keys(new StateCodec(box).decode(stored).secrets);
+    } catch {
+      // Sealed with another key (the secret was changed): the names cannot be read, and nothing leaks.
+    }
+    for (const name of secretNames) variables[name] = REDACTED;
+  }
+  const waitingNodeId = parsed.status === 'awaiting_input' ? (parsed.waiting?.nodeId ?? null) : null;
+  return { waitingNodeId, variables };
+}
+
 /** Staff views of conversations: a filtered list and the full transcript with every engine event. */
-export function conversationAdminRoutes(client: Client) {
+export function conversationAdminRoutes(client: Client, options: ConversationAdminOptions = {}) {
   const app = new Hono<AppEnv>();
 
   app.get('/conversations', async (c) => {
@@ -47,7 +87,7 @@ export function conversationAdminRoutes(client: Client) {
     const id = c.req.param('conversationId');
     const [conversation, events] = await client.batch(
       [
-        { sql: 'SELECT id, flow_id, flow_version, is_test, status, locale, created_at, updated_at FROM conversations WHERE id = ?', args: [id] },
+        { sql: 'SELECT id, flow_id, flow_version, is_test, status, locale, state, created_at, updated_at FROM conversations WHERE id = ?', args: [id] },
         { sql: 'SELECT seq, events FROM turns WHERE conversation_id = ? ORDER BY seq', args: [id] },
       ],
       'read',
@@ -58,6 +98,7 @@ export function conversationAdminRoutes(client: Client) {
       conversationId: row.id, flowId: row.flow_id, flowVersion: row.flow_version, isTest: Number(row.is_test) === 1, status: row.status,
       locale: row.locale, createdAt: row.created_at, updatedAt: row.updated_at,
       events: events!.rows.flatMap((turn) => parseEvents(String(turn.events)).map((event) => ({ turn: Number(turn.seq), ...event }))),
+      state: transcriptState(String(row.state), options.box),
     });
   });
 

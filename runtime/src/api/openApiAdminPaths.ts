@@ -2,10 +2,36 @@ import { REDACTED } from '../engine/redaction.js';
 import { json, parameterRef, responseRef, schemaRef } from './openApiJsonSchema.js';
 import { adminUnauthorized, chatBodyLimit, chatTextLimit, error, ok, smallBodyLimit, tooLarge } from './openApiResponses.js';
 import { statusValues } from './openApiSchemas.js';
-import type { OpenApiPaths } from './openApiTypes.js';
+import type { JsonSchema, OpenApiPaths } from './openApiTypes.js';
 
 const invalidQuery = (what: string) => error(`\`INVALID_QUERY\`: ${what}.`);
 const notHandedOff = '`CONVERSATION_NOT_HANDED_OFF`: the conversation is not handed off to staff right now.';
+
+/** The transcript route's answer: the event log plus the conversation's current state (added later, so composed). */
+const transcriptWithState: JsonSchema = {
+  allOf: [
+    schemaRef('ConversationEventLog'),
+    {
+      type: 'object',
+      properties: {
+        state: {
+          type: 'object',
+          description: 'Where the conversation stands after its last turn, for the builder\'s test chat.',
+          properties: {
+            waitingNodeId: { type: ['string', 'null'], description: 'The node waiting for the customer\'s answer; null once it ended or was handed off.' },
+            variables: {
+              type: 'object',
+              additionalProperties: {},
+              description: `The conversation's variables by name. Answers given at sensitive nodes (and values derived from them) appear as "${REDACTED}".`,
+            },
+          },
+          required: ['waitingNodeId', 'variables'],
+        },
+      },
+      required: ['state'],
+    },
+  ],
+};
 
 /** Staff views of conversations, the handoff inbox and the node catalogue (admin token). */
 export function adminPaths(): OpenApiPaths {
@@ -38,7 +64,7 @@ export function adminPaths(): OpenApiPaths {
         description: `For staff and debugging: messages and the path through the flow. Sensitive answers appear as "${REDACTED}".`,
         parameters: [parameterRef('ConversationId')],
         responses: {
-          '200': ok('The conversation and its events, in order.', schemaRef('ConversationEventLog')),
+          '200': ok('The conversation, its events in order, and where it stands now.', transcriptWithState),
           ...adminUnauthorized,
           '404': error('`CONVERSATION_NOT_FOUND`: no such conversation.'),
         },
