@@ -34,7 +34,7 @@ describe('parseApiError', () => {
       },
     });
     expect(error.problems).toEqual([
-      { code: 'FLOW_START_MISSING', severity: 'error', message: 'No start.', path: ['start'] },
+      { code: 'FLOW_START_MISSING', severity: 'error', message: 'No start.', path: ['start'], messages: { de: 'x', en: 'y' } },
       { code: 'FLOW_NODE_UNREACHABLE', severity: 'warning', message: 'Unreachable.', path: ['nodes', 1], nodeId: 'b' },
     ]);
   });
@@ -51,5 +51,13 @@ describe('problemsFrom', () => {
     expect(problemsFrom([{ code: 'X', message: 'm', severity: 'fatal', path: ['nodes', 0, { odd: true }] }])).toEqual([
       { code: 'X', severity: 'error', message: 'm', path: ['nodes', 0] },
     ]);
+  });
+
+  it('keeps the nodes of a loop and the message in both languages', () => {
+    const [problem] = problemsFrom([
+      { code: 'FLOW_LOOP', message: 'Schleife', path: [], nodeId: 'a', nodeIds: ['a', 'b', 7], messages: { de: 'Schleife', en: 'Loop', xx: 1 } },
+    ]);
+    expect(problem).toMatchObject({ nodeId: 'a', nodeIds: ['a', 'b'], messages: { de: 'Schleife', en: 'Loop' } });
+    expect(problem!.messages).not.toHaveProperty('xx');
   });
 });

@@ -53,6 +53,11 @@ export function problemsFrom(details: unknown): FlowProblem[] {
     };
     if (typeof item.nodeId === 'string') problem.nodeId = item.nodeId;
     if (typeof item.edgeId === 'string') problem.edgeId = item.edgeId;
+    // A loop names all its nodes, and the texts in both UI languages let a language switch re-word the problem.
+    if (Array.isArray(item.nodeIds)) problem.nodeIds = item.nodeIds.filter((id): id is string => typeof id === 'string');
+    if (isRecord(item.messages)) {
+      problem.messages = Object.fromEntries(Object.entries(item.messages).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    }
     return [problem];
   });
 }

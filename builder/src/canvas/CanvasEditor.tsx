@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdminClient } from '../api/AdminClientContext.js';
 import type { FlowDetail, NodeCatalogueEntry } from '../api/types.js';
@@ -27,10 +27,12 @@ interface CanvasEditorProps {
   catalogue: NodeCatalogueEntry[];
   /** Loads the stored draft again (the screen remounts the editor with it). */
   onReload: () => void;
+  /** Breadcrumb and title, shown left of the publish button. */
+  header: ReactNode;
 }
 
 /** The draft on a canvas with the palette beside it; every change is saved automatically. */
-export function CanvasEditor({ flow, catalogue, onReload }: CanvasEditorProps) {
+export function CanvasEditor({ flow, catalogue, onReload, header }: CanvasEditorProps) {
   const client = useAdminClient();
   const [store] = useState(() => createCanvasStore(flow.draft));
   const [ui] = useState(() => createCanvasUiStore(flow.revision));
@@ -100,6 +102,11 @@ export function CanvasEditor({ flow, catalogue, onReload }: CanvasEditorProps) {
   return (
     <CanvasContext.Provider value={context}>
       <ReactFlowProvider>
+        <div className="canvas-header">
+          {header}
+          <span className="canvas-toolbar-spacer" />
+          <PublishControl />
+        </div>
         <div className="canvas-layout">
           <NodePaletteForCanvas catalogue={catalogue} />
           <CanvasArea status={status} />
@@ -167,8 +174,6 @@ function CanvasArea({ status }: { status: SaveStatus }) {
         </button>
         <EditToolbar />
         <SaveStatusNotice status={status} />
-        <span className="canvas-toolbar-spacer" />
-        <PublishControl />
       </div>
       <div className="canvas-flow" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow
@@ -179,6 +184,8 @@ function CanvasArea({ status }: { status: SaveStatus }) {
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
           deleteKeyCode={DELETE_KEYS}
+          multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+          selectionKeyCode="Shift"
           fitView
           minZoom={0.1}
           ariaLabelConfig={{

@@ -16,18 +16,18 @@ export default function CanvasScreen({ flowId }: { flowId: string }) {
   useDocumentTitle(flow.data ? t('canvas.title', { name: flow.data.name }) : flowId);
 
   const header = (
-    <div className="canvas-header">
+    <>
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
         <Link to={flowPath(flowId)}>{t('canvas.backToFlow')}</Link>
       </nav>
       <h1 className="canvas-title">{flow.data?.name ?? flowId}</h1>
-    </div>
+    </>
   );
   const error = flow.error ?? catalogue.error;
   if (!flow.data || !catalogue.data) {
     return (
       <div className="canvas-page">
-        {header}
+        <div className="canvas-header">{header}</div>
         {error ? (
           <ErrorNotice error={error} onRetry={flow.error ? flow.reload : catalogue.reload} />
         ) : (
@@ -40,8 +40,7 @@ export default function CanvasScreen({ flowId }: { flowId: string }) {
   }
   return (
     <div className="canvas-page">
-      {header}
-      <CanvasEditor key={flow.data.revision} flow={flow.data} catalogue={catalogue.data} onReload={flow.reload} />
+      <CanvasEditor key={flow.data.revision} flow={flow.data} catalogue={catalogue.data} onReload={flow.reload} header={header} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { configSummary } from '../graph/configSummary.js';
 import { nodePorts } from '../graph/nodePorts.js';
 import { useCanvasContext, useCanvasStore, useCanvasUi } from './CanvasContext.js';
 import { localizedLabel } from './localizedLabel.js';
+import { NodeIcon } from './NodeIcon.js';
 
 /** Every node type, core or plugin, drawn from its catalogue entry: label, icon, config summary, one handle per port. */
 export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
@@ -20,7 +21,12 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   });
   const { type, config } = data.node;
   const entry = catalogue.get(type);
-  const ports = useMemo(() => nodePorts(entry, config), [entry, config]);
+  const serverPorts = useCanvasUi((state) => state.serverPorts.get(id));
+  // The server's ports are exact but only for the config it saw; while an edit is unsaved the builder derives them.
+  const ports = useMemo(
+    () => (serverPorts && serverPorts.configJson === JSON.stringify(config ?? {}) ? serverPorts.ports : nodePorts(entry, config)),
+    [serverPorts, entry, config],
+  );
   const summary = useMemo(() => configSummary(data.node, flowLocale), [data.node, flowLocale]);
 
   return (
@@ -29,13 +35,11 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
       data-node-type={type}
       data-run={runState ?? undefined}
     >
-      <Handle type="target" position={Position.Top} id={TARGET_HANDLE} className="flow-node-target" aria-label={t('canvas.node.input')} />
+      <Handle type="target" position={Position.Top} id={TARGET_HANDLE} className="flow-node-target" title={t('canvas.node.input')} />
       <div className="flow-node-head">
-        {entry?.icon ? (
-          <span className="flow-node-icon" title={entry.icon} aria-hidden="true">
-            {entry.icon}
-          </span>
-        ) : null}
+        <span className="flow-node-icon" aria-hidden="true">
+          <NodeIcon name={entry?.icon} />
+        </span>
         <span className="flow-node-label">{localizedLabel(entry?.label, language, type)}</span>
         {isStart && <span className="badge badge-accent">{t('nodes.start')}</span>}
         {marks && (marks.errors > 0 || marks.warnings > 0) ? (

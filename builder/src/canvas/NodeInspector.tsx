@@ -31,7 +31,9 @@ export function NodeInspector() {
   useEffect(() => {
     if (!nodeId) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) close();
+      // Escape in a dialog closes the dialog, not the node's properties.
+      const inDialog = event.target instanceof Element && event.target.closest('dialog, [role="dialog"]');
+      if (event.key === 'Escape' && !event.defaultPrevented && !inDialog) close();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

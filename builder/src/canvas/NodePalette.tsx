@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeCatalogueEntry } from '../api/types.js';
+import { NodeIcon } from './NodeIcon.js';
 import { paletteGroups } from './paletteGroups.js';
 
 /** The dataTransfer type a palette item carries; its value is the node type. */
@@ -48,11 +49,9 @@ export function NodePalette({ entries, onAdd }: NodePaletteProps) {
                   onDragStart={(event) => startDrag(event, entry)}
                   onClick={() => onAdd(entry)}
                 >
-                  {entry.icon ? (
-                    <span className="flow-node-icon" aria-hidden="true">
-                      {entry.icon}
-                    </span>
-                  ) : null}
+                  <span className="flow-node-icon" aria-hidden="true">
+                    <NodeIcon name={entry.icon} />
+                  </span>
                   <span>{label}</span>
                 </button>
               </li>

@@ -1,10 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdminClient } from '../api/AdminClientContext.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Modal } from '../components/Modal.js';
-import { isValidFlowId, slugifyFlowId, uniqueFlowId } from '../flows/flowId.js';
 import { newFlowDocument, type NewFlowTexts } from '../flows/newFlowDocument.js';
+import { FlowNameIdFields, useFlowNameAndId } from './FlowNameIdFields.js';
 
 interface CreateFlowDialogProps {
   takenIds: string[];
@@ -16,31 +16,13 @@ interface CreateFlowDialogProps {
 export function CreateFlowDialog({ takenIds, onClose, onCreated }: CreateFlowDialogProps) {
   const { t, i18n } = useTranslation();
   const client = useAdminClient();
-  const [name, setName] = useState('');
-  const [id, setId] = useState('');
-  const [idEdited, setIdEdited] = useState(false);
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [idError, setIdError] = useState<string | null>(null);
+  const fields = useFlowNameAndId(takenIds);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const nameId = useId();
-  const nameErrorId = useId();
-  const idId = useId();
-  const idHintId = useId();
-  const idErrorId = useId();
-
-  const changeName = (value: string) => {
-    setName(value);
-    setNameError(null);
-    if (!idEdited) setId(value.trim() ? uniqueFlowId(slugifyFlowId(value), takenIds) : '');
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) return setNameError(t('createFlow.nameRequired'));
-    if (!isValidFlowId(id)) return setIdError(t('createFlow.idInvalid'));
-    if (takenIds.includes(id)) return setIdError(t('createFlow.idTaken'));
-    setIdError(null);
+    if (!fields.check()) return;
     setBusy(true);
     setError(null);
     // The starter texts exist in both flow languages, whatever the UI language is.
@@ -51,8 +33,8 @@ export function CreateFlowDialog({ takenIds, onClose, onCreated }: CreateFlowDia
       goodbye: { de: de('createFlow.starterGoodbye'), en: en('createFlow.starterGoodbye') },
     };
     try {
-      await client.saveDraft(newFlowDocument(id, name, texts));
-      onCreated(id);
+      await client.saveDraft(newFlowDocument(fields.id, fields.name, texts));
+      onCreated(fields.id);
     } catch (caught) {
       setError(caught);
       setBusy(false);
@@ -62,51 +44,7 @@ export function CreateFlowDialog({ takenIds, onClose, onCreated }: CreateFlowDia
   return (
     <Modal title={t('createFlow.title')} onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={nameId}>{t('createFlow.nameLabel')}</label>
-          <input
-            id={nameId}
-            required
-            maxLength={200}
-            autoFocus
-            value={name}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? nameErrorId : undefined}
-            onChange={(event) => changeName(event.target.value)}
-          />
-          {nameError && (
-            <p className="field-error" id={nameErrorId}>
-              {nameError}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={idId}>{t('createFlow.idLabel')}</label>
-          <input
-            id={idId}
-            required
-            maxLength={64}
-            spellCheck={false}
-            autoCapitalize="off"
-            className="mono"
-            value={id}
-            aria-invalid={idError ? true : undefined}
-            aria-describedby={idError ? `${idHintId} ${idErrorId}` : idHintId}
-            onChange={(event) => {
-              setIdEdited(true);
-              setIdError(null);
-              setId(event.target.value.trim());
-            }}
-          />
-          <p className="field-hint" id={idHintId}>
-            {t('createFlow.idHint')}
-          </p>
-          {idError && (
-            <p className="field-error" id={idErrorId}>
-              {idError}
-            </p>
-          )}
-        </div>
+        <FlowNameIdFields state={fields} autoFocus />
         {error ? <ErrorNotice error={error} /> : null}
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose}>

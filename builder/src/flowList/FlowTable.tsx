@@ -4,16 +4,26 @@ import { DateTime } from '../components/DateTime.js';
 import { Link } from '../components/Link.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { flowPath } from '../routing/route.js';
+import { FlowActionsMenu, type FlowAction } from './FlowActionsMenu.js';
 
 interface FlowTableProps {
   flows: FlowSummary[];
+  /** A flow being exported or duplicated: its menu entries wait. */
   busyId: string | null;
+  onDuplicate: (flow: FlowSummary) => void;
+  onRename: (flow: FlowSummary) => void;
   onExport: (flow: FlowSummary) => void;
   onDelete: (flow: FlowSummary) => void;
 }
 
-export function FlowTable({ flows, busyId, onExport, onDelete }: FlowTableProps) {
-  const { t } = useTranslation();
+export function FlowTable({ flows, busyId, onDuplicate, onRename, onExport, onDelete }: FlowTableProps) {
+  const { t } = useTranslation(['translation', 'flowActions']);
+  const actionsOf = (flow: FlowSummary): FlowAction[] => [
+    { id: 'duplicate', label: t('flowActions:menu.duplicate'), disabled: busyId === flow.id, onSelect: () => onDuplicate(flow) },
+    { id: 'rename', label: t('flowActions:menu.rename'), onSelect: () => onRename(flow) },
+    { id: 'export', label: t('flows.export'), disabled: busyId === flow.id, onSelect: () => onExport(flow) },
+    { id: 'delete', label: t('flows.delete'), danger: true, onSelect: () => onDelete(flow) },
+  ];
   return (
     <div className="table-wrap">
       <table className="data-table">
@@ -47,23 +57,7 @@ export function FlowTable({ flows, busyId, onExport, onDelete }: FlowTableProps)
                 <DateTime value={flow.updatedAt} />
               </td>
               <td className="row-actions">
-                <button
-                  type="button"
-                  className="button button-small"
-                  aria-label={t('flows.exportFlow', { name: flow.name })}
-                  disabled={busyId === flow.id}
-                  onClick={() => onExport(flow)}
-                >
-                  {t('flows.export')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-small button-danger-quiet"
-                  aria-label={t('flows.deleteFlow', { name: flow.name })}
-                  onClick={() => onDelete(flow)}
-                >
-                  {t('flows.delete')}
-                </button>
+                <FlowActionsMenu flowName={flow.name} actions={actionsOf(flow)} />
               </td>
             </tr>
           ))}

@@ -12,8 +12,10 @@ import { chatRoutes } from './chatRoutes.js';
 import { chatStreamRoutes } from './chatStreamRoutes.js';
 import { flowRoutes } from './flowRoutes.js';
 import { conversationAdminRoutes } from './conversationAdminRoutes.js';
+import type { SecretBox } from '../security/secretBox.js';
 import { handoffRoutes } from './handoffRoutes.js';
 import { catalogueRoutes } from './catalogueRoutes.js';
+import { templateRoutes } from './templateRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
 import { openApiDocument } from './openApiDocument.js';
 import { mountBuilder } from './staticBuilder.js';
@@ -27,6 +29,10 @@ export interface AppDependencies {
   log: Logger;
   adminToken: () => string;
   builderDist?: string;
+  /** Decrypts conversation secrets so staff views can tell which variables to mask. */
+  box?: SecretBox;
+  /** Flow templates (`GET /v1/templates`); defaults to the repository's `examples/flows`. */
+  templatesDir?: string;
   version?: string;
   /** Embedded capabilities and plugins with their own routes. */
   modules?: RuntimeModule[];
@@ -55,9 +61,10 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const admin = new Hono<AppEnv>();
   admin.use('*', adminAuth());
   admin.route('/', flowRoutes(deps));
-  admin.route('/', conversationAdminRoutes(deps.client));
+  admin.route('/', conversationAdminRoutes(deps.client, { box: deps.box }));
   admin.route('/', handoffRoutes(deps.client, deps.conversations));
   admin.route('/', catalogueRoutes(deps.registry));
+  admin.route('/', templateRoutes({ registry: deps.registry, directory: deps.templatesDir, log: deps.log }));
   for (const module of deps.modules ?? []) if (module.adminRoutes) admin.route('/', module.adminRoutes);
   app.route('/v1', admin);
 

@@ -2,6 +2,7 @@ import { REDACTED } from '../engine/redaction.js';
 import { adminPaths } from './openApiAdminPaths.js';
 import { chatPaths } from './openApiChatPaths.js';
 import { flowPaths } from './openApiFlowPaths.js';
+import { templatePaths } from './openApiTemplatePaths.js';
 import { chatBodyLimit, chatTextLimit, componentParameters, componentResponses, flowBodyLimit } from './openApiResponses.js';
 import { componentSchemas } from './openApiSchemas.js';
 import { filePaths } from '../files/openApiFilePaths.js';
@@ -64,7 +65,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
     servers: [{ url: '/' }],
     security: [{ adminToken: [] }],
     tags,
-    paths: { ...chatPaths(), ...flowPaths(), ...adminPaths(), ...filePaths(), ...calendarPaths(), ...contactPaths(), ...knowledgePaths(), ...llmPaths(), ...inventoryPaths(), ...notifierPaths() },
+    paths: { ...chatPaths(), ...flowPaths(), ...templatePaths(), ...adminPaths(), ...filePaths(), ...calendarPaths(), ...contactPaths(), ...knowledgePaths(), ...llmPaths(), ...inventoryPaths(), ...notifierPaths() },
     components: {
       securitySchemes: {
         adminToken: {

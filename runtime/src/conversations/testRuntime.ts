@@ -85,18 +85,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const database = await openDatabase({ url: `file:${dbFile}` });
   const registry = testRegistry();
   const flows = new FlowRepository(database.db);
+  const box = SecretBox.fromKeyFile(path.join(dataDir, 'secret.key'));
   const conversations = new ConversationService({
     client: database.client,
     flows,
     registry,
     services: {},
-    box: SecretBox.fromKeyFile(path.join(dataDir, 'secret.key')),
+    box,
     log,
     now: options.now,
     nodeTimeoutMs: options.nodeTimeoutMs,
     maxStepsPerTurn: options.maxStepsPerTurn,
   });
-  const app = createApp({ client: database.client, flows, registry, conversations, log, adminToken: () => ADMIN_TOKEN });
+  const app = createApp({ client: database.client, flows, registry, conversations, log, adminToken: () => ADMIN_TOKEN, box });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const instance = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(instance));
     instance.once('error', reject);

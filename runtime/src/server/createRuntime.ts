@@ -71,12 +71,14 @@ export async function createRuntime(
             .catch((error) => log.warn('could not re-read the admin token', { error: String(error) }));
         }, options.adminTokenRefreshMs ?? ADMIN_TOKEN_REFRESH_MS);
   tokenRefresh?.unref();
+  // The example flows are both what a fresh runtime publishes and the templates staff can start from.
+  const exampleFlowsDir = path.join(repositoryRoot, 'examples/flows');
   const app = createApp({
-    client: database.client, flows, registry, conversations, log, adminToken: () => adminToken.token,
-    builderDist: path.join(repositoryRoot, 'builder/dist'), modules: loaded.modules,
+    client: database.client, flows, registry, conversations, log, adminToken: () => adminToken.token, box,
+    builderDist: path.join(repositoryRoot, 'builder/dist'), templatesDir: exampleFlowsDir, modules: loaded.modules,
   });
   const seeded = config.exampleFlows
-    ? await seedExampleFlows(flows, registry, path.join(repositoryRoot, 'examples/flows'), log)
+    ? await seedExampleFlows(flows, registry, exampleFlowsDir, log)
     : [];
   const adminRequest: AdminRequest = async (method, route, body, contentType) => {
     const headers: Record<string, string> = { authorization: `Bearer ${adminToken.token}` };

@@ -1,0 +1,24 @@
+import { useAdminClient } from '../../api/AdminClientContext.js';
+import type { FlowVersion } from '../../api/types.js';
+import { useLoader, type Loaded } from '../../hooks/useLoader.js';
+import { useReviewEvents } from './reviewEvents.js';
+
+export interface FlowVersions {
+  /** Newest first. */
+  versions: FlowVersion[];
+  /** The live version, or null before the first publish. */
+  publishedVersion: number | null;
+}
+
+/** A flow's published versions and which one is live; reloads after every publish or rollback in this tab. */
+export function useFlowVersions(flowId: string): Loaded<FlowVersions> {
+  const client = useAdminClient();
+  const stamp = useReviewEvents((state) => state.stamp);
+  return useLoader(
+    async (signal) => {
+      const [versions, flow] = await Promise.all([client.listVersions(flowId, signal), client.getFlow(flowId, signal)]);
+      return { versions: [...versions].sort((a, b) => b.version - a.version), publishedVersion: flow.publishedVersion };
+    },
+    [client, flowId, stamp],
+  );
+}
