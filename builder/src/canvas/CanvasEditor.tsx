@@ -21,6 +21,7 @@ import { useRunEdges } from './useRunEdges.js';
 
 const nodeTypes: NodeTypes = { flowNode: FlowNodeCard };
 const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
 
 interface CanvasEditorProps {
   flow: FlowDetail;
@@ -130,7 +131,7 @@ function NodePaletteForCanvas({ catalogue }: { catalogue: NodeCatalogueEntry[] }
 
 function CanvasArea({ status }: { status: SaveStatus }) {
   const { t } = useTranslation();
-  const { store, catalogue } = useCanvasContext();
+  const { store, ui, catalogue } = useCanvasContext();
   const nodes = useCanvasStore((state) => state.nodes);
   const edges = useRunEdges(useCanvasStore((state) => state.edges));
   const onNodesChange = useCanvasStore((state) => state.onNodesChange);
@@ -138,6 +139,10 @@ function CanvasArea({ status }: { status: SaveStatus }) {
   const onConnect = useCanvasStore((state) => state.connect);
   const { screenToFlowPosition, fitView } = useReactFlow();
   const [layingOut, setLayingOut] = useState(false);
+  // A click on a node that is already selected shows its properties again (the selection did not change).
+  const showProperties = useCallback(() => {
+    if (ui.getState().panel !== 'test' && selectedNode(store.getState().nodes)) ui.getState().openPanel('inspector');
+  }, [store, ui]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
@@ -184,7 +189,8 @@ function CanvasArea({ status }: { status: SaveStatus }) {
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
           deleteKeyCode={DELETE_KEYS}
-          multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          onNodeClick={showProperties}
           selectionKeyCode="Shift"
           fitView
           minZoom={0.1}

@@ -42,6 +42,10 @@ export const flowProblemCodes = {
   FLOW_FILE_VARIABLE_NOT_FILE_INPUT: 'warning',
   /** Nodes form a cycle in which none can wait for the customer, so a turn would never end; once per cycle group. */
   FLOW_LOOP_WITHOUT_INPUT: 'error',
+  /** A text the node requires (a question, a message) is empty in every language. */
+  FLOW_TEXT_EMPTY: 'error',
+  /** A per-language text has nothing for one of the flow's languages; those customers see another language. */
+  FLOW_TEXT_TRANSLATION_MISSING: 'warning',
   /** The node cannot be reached from `start`, so it never runs. */
   FLOW_NODE_UNREACHABLE: 'warning',
   /** A declared output port has no edge; taking it at run time leads to the fallback (apology and escalation). */

@@ -31,6 +31,7 @@ const allParams = {
   knowledgeBase: 'velo',
   input: 'file',
   variableType: 'string',
+  locales: 'en, fr',
 };
 
 describe('problemMessages', () => {

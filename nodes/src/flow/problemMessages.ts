@@ -155,6 +155,16 @@ export const problemMessages: Record<FlowProblemCode, { de: Builder; en: Builder
         ? `Node ${nodeEn(p)} leads back to itself without waiting for the customer's answer. The conversation would run forever.`
         : `The nodes ${p.nodeList} form a loop that never waits for the customer's answer. The conversation would run forever.`,
   },
+  FLOW_TEXT_EMPTY: {
+    de: (p) => `Das Feld „${p.field}“ von Knoten ${nodeDe(p)} ist leer. Bitte geben Sie den Text ein, den der Kunde sehen soll.`,
+    en: (p) => `The field "${p.field}" of node ${nodeEn(p)} is empty. Please enter the text the customer should see.`,
+  },
+  FLOW_TEXT_TRANSLATION_MISSING: {
+    de: (p) =>
+      `Das Feld „${p.field}“ von Knoten ${nodeDe(p)} hat keinen Text für ${p.locales}. Kunden in dieser Sprache sehen ihn in einer anderen Sprache.`,
+    en: (p) =>
+      `The field "${p.field}" of node ${nodeEn(p)} has no text for ${p.locales}. Customers in that language see it in another language.`,
+  },
   FLOW_NODE_UNREACHABLE: {
     de: (p) => `Knoten ${nodeDe(p)} ist vom Start aus nicht erreichbar und wird deshalb nie ausgeführt.`,
     en: (p) => `Node ${nodeEn(p)} cannot be reached from the start, so it never runs.`,

@@ -9,6 +9,7 @@ import { checkNodes } from './checkNodes.js';
 import { checkPorts } from './checkPorts.js';
 import { checkSchema } from './checkSchema.js';
 import { checkStart } from './checkStart.js';
+import { checkTexts } from './checkTexts.js';
 import { checkVariables } from './checkVariables.js';
 import { FLOW_FORMAT, type FlowDocument } from './flowDocument.js';
 import { migrateFlowFormat } from './flowFormatMigrations.js';
@@ -75,6 +76,7 @@ export function validateFlow(input: unknown, registry: NodeRegistry): FlowValida
     ...checkIds(model),
     ...checkStart(model),
     ...checkNodes(nodes),
+    ...checkTexts(model, nodes),
     ...checkEdges(model, nodes),
     ...checkPorts(model, nodes),
     ...checkVariables(model, nodes),

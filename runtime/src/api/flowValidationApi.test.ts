@@ -61,6 +61,9 @@ const invalidVariants: Record<string, Mutation> = {
   FLOW_VARIABLE_UNDECLARED: (flow) => {
     (nodeById(flow, 'bye').config as Record<string, unknown>).text = 'Bye {{nickname}}';
   },
+  FLOW_TEXT_EMPTY: (flow) => {
+    (nodeById(flow, 'name').config as Record<string, unknown>).text = '  ';
+  },
   FLOW_ASK_FILE_VARIABLE_TYPE: (flow) => {
     (nodeById(flow, 'name').config as Record<string, unknown>).input = 'file';
   },
