@@ -22,6 +22,8 @@ import { useRunEdges } from './useRunEdges.js';
 const nodeTypes: NodeTypes = { flowNode: FlowNodeCard };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
+// A small flow is shown at its natural size rather than blown up to fill the canvas.
+const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
 
 interface CanvasEditorProps {
   flow: FlowDetail;
@@ -165,7 +167,7 @@ function CanvasArea({ status }: { status: SaveStatus }) {
     try {
       const { nodes: current, edges: currentEdges, setPositions } = store.getState();
       setPositions(await layoutFlow(current, currentEdges));
-      requestAnimationFrame(() => void fitView({ duration: 200 }));
+      requestAnimationFrame(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }));
     } finally {
       setLayingOut(false);
     }
@@ -193,6 +195,7 @@ function CanvasArea({ status }: { status: SaveStatus }) {
           onNodeClick={showProperties}
           selectionKeyCode="Shift"
           fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
           minZoom={0.1}
           ariaLabelConfig={{
             'controls.ariaLabel': t('canvas.controls'),

@@ -20,6 +20,7 @@ export function NodeInspector() {
   const variables = useMemo(() => (variableMap ? Object.keys(variableMap) : NO_VARIABLES), [variableMap]);
   const close = useCallback(() => store.getState().clearSelection(), [store]);
   const nodeId = selected?.id;
+  const declareVariable = useCallback((name: string, type: string) => store.getState().declareVariable(name, { type }), [store]);
   const onChange = useCallback(
     (config: unknown) => {
       if (nodeId) store.getState().updateNodeConfig(nodeId, (config ?? {}) as Record<string, unknown>);
@@ -65,6 +66,7 @@ export function NodeInspector() {
           variables={variables}
           problems={nodeProblems}
           idPrefix={`inspector-${selected.id.replace(/[^A-Za-z0-9_-]/g, '')}`}
+          onDeclareVariable={declareVariable}
         />
       ) : (
         <p className="flow-node-warning">{t('canvas.node.unknownType')}</p>

@@ -308,4 +308,16 @@ describe('canvas store: clipboard', () => {
     expect(nodeIds(store)).toEqual(['ask', 'end_1', 'end_2']);
     expect(store.getState().edges).toHaveLength(1);
   });
+
+  it('declares a variable as an undoable edit and keeps an existing declaration', () => {
+    const store = createCanvasStore(flow);
+    store.getState().declareVariable('telefon', { type: 'string' });
+    expect(store.getState().document().variables).toEqual({ telefon: { type: 'string' } });
+    const edits = store.getState().edits;
+    store.getState().declareVariable('telefon', { type: 'number' });
+    expect(store.getState().edits).toBe(edits);
+    expect(store.getState().document().variables).toEqual({ telefon: { type: 'string' } });
+    store.getState().undo();
+    expect(store.getState().document().variables ?? {}).toEqual({});
+  });
 });

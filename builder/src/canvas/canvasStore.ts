@@ -25,6 +25,8 @@ export interface CanvasState {
   setPositions: (positions: Map<string, { x: number; y: number }>) => void;
   /** Replaces a node's config (the inspector's edits); the node summary and dynamic ports follow it. */
   updateNodeConfig: (id: string, config: Record<string, unknown>) => void;
+  /** Declares a flow variable (from the inspector's "New variable…"); an existing declaration is kept. */
+  declareVariable: (name: string, declaration: { type: string }) => void;
   /** Deselects every node and edge (closing the inspector); not an edit. */
   clearSelection: () => void;
   /** Selects exactly this node (a problem or version entry was clicked); not an edit. */
@@ -176,6 +178,12 @@ export function createCanvasStore(initial: FlowDocument) {
             nodes: state.nodes.map((node) => (node.id === id ? { ...node, data: { ...node.data, node: { ...node.data.node, config } } } : node)),
             ...step(state, { key: `config:${id}`, now: Date.now(), window: CONFIG_EDIT_WINDOW_MS }),
           };
+        }),
+
+      declareVariable: (name, declaration) =>
+        set((state) => {
+          if (state.meta.variables && name in state.meta.variables) return state;
+          return { meta: { ...state.meta, variables: { ...state.meta.variables, [name]: declaration } }, ...step(state) };
         }),
 
       clearSelection: () =>

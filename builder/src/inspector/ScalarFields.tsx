@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldFrame } from './FieldFrame.js';
 import type { FieldProps } from './fieldProps.js';
+import { NewVariableForm } from './NewVariableForm.js';
 import { useSchemaForm } from './SchemaFormContext.js';
 
 const placeholderOf = (value: unknown) => (value === undefined || typeof value === 'object' ? undefined : String(value));
@@ -101,30 +103,54 @@ export function EnumField({ schema, path, value, label, required, options }: Fie
   );
 }
 
-/** `x-dialogwerk-widget: variable`: one of the flow's declared variables; an undeclared current value stays selectable. */
+/**
+ * `x-dialogwerk-widget: variable`: one of the flow's declared variables (an undeclared current value stays selectable),
+ * or a new one declared on the spot.
+ */
 export function VariableField({ schema, path, value, label, required }: FieldProps) {
   const { t } = useTranslation(['inspector']);
-  const { change, variables } = useSchemaForm();
+  const { change, variables, declareVariable } = useSchemaForm();
+  const [creating, setCreating] = useState(false);
   const current = typeof value === 'string' ? value : '';
   return (
     <FieldFrame schema={schema} path={path} label={label} required={required}>
       {({ id, describedBy, invalid }) => (
-        <select
-          id={id}
-          value={current}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          aria-required={required || undefined}
-          onChange={(event) => change(path, event.target.value === '' ? undefined : event.target.value)}
-        >
-          <option value="">{variables.length === 0 ? t('inspector:variable.noneDeclared') : t('inspector:variable.none')}</option>
-          {current !== '' && !variables.includes(current) && <option value={current}>{t('inspector:variable.undeclared', { name: current })}</option>}
-          {variables.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
+        <>
+          <div className="schema-form__variable-row">
+            <select
+              id={id}
+              value={current}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              aria-required={required || undefined}
+              onChange={(event) => change(path, event.target.value === '' ? undefined : event.target.value)}
+            >
+              <option value="">{variables.length === 0 ? t('inspector:variable.noneDeclared') : t('inspector:variable.none')}</option>
+              {current !== '' && !variables.includes(current) && <option value={current}>{t('inspector:variable.undeclared', { name: current })}</option>}
+              {variables.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            {declareVariable && !creating && (
+              <button type="button" id={`${id}-new`} onClick={() => setCreating(true)}>
+                {t('inspector:variable.new')}
+              </button>
+            )}
+          </div>
+          {declareVariable && creating && (
+            <NewVariableForm
+              existing={variables}
+              onCancel={() => setCreating(false)}
+              onCreate={(name, type) => {
+                declareVariable(name, type);
+                change(path, name);
+                setCreating(false);
+              }}
+            />
+          )}
+        </>
       )}
     </FieldFrame>
   );

@@ -10,6 +10,7 @@ import { indexProblems, unplacedProblems, type FieldProblem } from './problemInd
 import { SchemaFormContext, type SchemaFormSettings } from './SchemaFormContext.js';
 import { shownPaths } from './shownPaths.js';
 import { withValueAt } from './valueAtPath.js';
+import type { VariableType } from './newVariable.js';
 import './schemaForm.css';
 
 export interface SchemaFormProps {
@@ -27,6 +28,8 @@ export interface SchemaFormProps {
   problems?: readonly FieldProblem[];
   /** Separates the element ids of several forms on one page; defaults to a React id. */
   idPrefix?: string;
+  /** Declares a flow variable from a variable field ("New variable…"); without it, only declared ones can be chosen. */
+  onDeclareVariable?: (name: string, type: VariableType) => void;
 }
 
 /**
@@ -35,7 +38,7 @@ export interface SchemaFormProps {
  * @example
  * <SchemaForm schema={entry.configSchema} value={node.config} onChange={setConfig} locales={['de', 'en']} variables={['name']} problems={problems} />
  */
-export function SchemaForm({ schema, value, onChange, locales, variables, problems = [], idPrefix }: SchemaFormProps) {
+export function SchemaForm({ schema, value, onChange, locales, variables, problems = [], idPrefix, onDeclareVariable }: SchemaFormProps) {
   const { t, i18n } = useTranslation(['inspector']);
   const reactId = useId();
   const prefix = idPrefix ?? `schema-form${reactId.replace(/[^A-Za-z0-9]/g, '')}`;
@@ -54,8 +57,8 @@ export function SchemaForm({ schema, value, onChange, locales, variables, proble
   const messages = useMemo(() => indexProblems(problems, checkValue(schema, value ?? {}), describe), [problems, schema, value, describe]);
   const unplaced = useMemo(() => unplacedProblems(messages, shownPaths(schema, value, locales)), [messages, schema, value, locales]);
   const settings = useMemo<SchemaFormSettings>(
-    () => ({ idPrefix: prefix, language, locales, variables, messages, change }),
-    [prefix, language, locales, variables, messages, change],
+    () => ({ idPrefix: prefix, language, locales, variables, messages, change, declareVariable: onDeclareVariable }),
+    [prefix, language, locales, variables, messages, change, onDeclareVariable],
   );
   const model = fieldModel(schema);
   return (
