@@ -78,6 +78,20 @@ describe('accessibility at 1280x720', () => {
         await page.getByRole('tabpanel', { name }).waitFor();
         await expectAccessible(page, `canvas tab ${name}`);
       }
+
+      // The dialogs: publishing and the keyboard shortcuts.
+      await page.getByRole('button', { name: 'Veröffentlichen…' }).click();
+      const publish = page.getByRole('dialog', { name: 'Entwurf veröffentlichen' });
+      await publish.getByLabel('Notiz zu dieser Version (optional)').waitFor();
+      await expectAccessible(page, 'publish dialog');
+      await page.keyboard.press('Escape');
+      await publish.waitFor({ state: 'detached' });
+      await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('?');
+      const shortcuts = page.getByRole('dialog', { name: 'Tastenkürzel' });
+      await shortcuts.waitFor();
+      await expectAccessible(page, 'shortcuts dialog');
+      await screenshot(page, 'a11y-shortcuts.png');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
