@@ -1,16 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../runtime/src/testing/testServer.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { overflowingElements, seriousViolations } from './accessibility.js';
-import { launchChromium, openPage, screenshot } from './browserTestkit.js';
+import { openPage, screenshot } from './browserTestkit.js';
+import { browserAndServer, openCanvas, signIn } from './canvasPage.js';
 
 /**
  * Every screen at a 1280x720 laptop size, checked by axe-core for serious WCAG 2.1 A/AA violations (missing labels,
  * contrast, roles) and for anything wider than the window; the canvas is also operated with the keyboard alone.
  */
 
-let server: TestServer;
-let browser: Browser;
+const env = browserAndServer({ exampleFlows: true });
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(await seriousViolations(page), screen).toEqual([]);
@@ -18,26 +17,16 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 }
 
 describe('accessibility at 1280x720', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startTestServer({ exampleFlows: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('login, flow list and flow detail have no serious violations and fit the window', async () => {
-    const { context, page, errors } = await openPage(browser, 'de-DE');
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
     try {
-      await page.goto(server.url);
+      await page.goto(env.server.url);
       await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
       await expectAccessible(page, 'login');
 
       // Signing in with the keyboard only.
       await page.getByLabel('Admin-Token').focus();
-      await page.keyboard.type(server.adminToken);
+      await page.keyboard.type(env.server.adminToken);
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
       await page.getByRole('link', { name: /Arztpraxis/ }).first().waitFor();
@@ -53,12 +42,10 @@ describe('accessibility at 1280x720', () => {
   }, 90_000);
 
   it('the canvas and each side panel tab have no serious violations, fit the window and work with the keyboard', async () => {
-    const { context, page, errors } = await openPage(browser, 'de-DE');
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
     try {
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
-      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
-      await page.goto(`${server.url}/flows/arztpraxis/canvas`);
-      await page.locator('.react-flow__node').first().waitFor();
+      await signIn(page, env.server);
+      await openCanvas(page, env.server, 'arztpraxis');
       await expectAccessible(page, 'canvas');
 
       // Keyboard: Tab reaches a node, Enter selects it, its properties open.

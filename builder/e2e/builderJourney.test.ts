@@ -1,7 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../runtime/src/testing/testServer.js';
-import { launchChromium, openPage, screenshot } from './browserTestkit.js';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot } from './browserTestkit.js';
+import { browserAndServer, connectPorts, flowNode, portHandle, signIn, waitUntilSaved } from './canvasPage.js';
 
 /**
  * Issue 4's acceptance journey, as a staff member with no programming background would do it, in German at 1280x720:
@@ -9,55 +8,20 @@ import { launchChromium, openPage, screenshot } from './browserTestkit.js';
  * the test chat, publish it, reload and find it all persisted; then start a flow from an example template and test it.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const handle = (page: Page, nodeId: string, handleId: string) => flowNode(page, nodeId).locator(`.react-flow__handle[data-handleid="${handleId}"]`);
-
-async function centerOf(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('element is not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-async function connect(page: Page, from: Locator, to: Locator): Promise<void> {
-  const start = await centerOf(from);
-  const end = await centerOf(to);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });
-  await page.mouse.move(end.x, end.y, { steps: 5 });
-  await page.mouse.up();
-}
+const env = browserAndServer({ exampleFlows: true });
 
 async function savedDraft(id: string) {
-  const response = await server.request('GET', `/v1/flows/${id}`, { token: server.adminToken });
+  const response = await env.server.request('GET', `/v1/flows/${id}`, { token: env.server.adminToken });
   return response.body as { draft: { start: string; nodes: { id: string; type: string; config: Record<string, unknown> }[]; edges: { from: { node: string; port: string }; to: string }[] }; publishedVersion: number | null };
 }
 
-async function waitUntilSaved(page: Page): Promise<void> {
-  await page.getByRole('status').getByText('Wird gespeichert…').waitFor({ state: 'detached' });
-  await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
-}
-
 describe('builder journey (issue 4 acceptance)', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startTestServer({ exampleFlows: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('creates a flow on the canvas, fixes its problems, tests, publishes it, and finds it after a reload', async () => {
-    const { context, page, errors } = await openPage(browser, 'de-DE');
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
     try {
       // Sign in with the admin token the start message prints.
-      await page.goto(server.url);
-      await page.getByLabel('Admin-Token').fill(server.adminToken);
+      await page.goto(env.server.url);
+      await page.getByLabel('Admin-Token').fill(env.server.adminToken);
       await page.getByRole('button', { name: 'Anmelden' }).click();
       await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
 
@@ -88,8 +52,8 @@ describe('builder journey (issue 4 acceptance)', () => {
 
       // Wire welcome → question → new end, and remove the old end.
       await page.getByRole('button', { name: 'Ansicht einpassen' }).click().catch(() => undefined);
-      await connect(page, handle(page, 'welcome', 'next'), handle(page, 'ask_1', 'in'));
-      await connect(page, handle(page, 'ask_1', 'next'), handle(page, 'end_1', 'in'));
+      await connectPorts(page, portHandle(page, 'welcome', 'next'), portHandle(page, 'ask_1', 'in'));
+      await connectPorts(page, portHandle(page, 'ask_1', 'next'), portHandle(page, 'end_1', 'in'));
       await flowNode(page, 'end').click();
       await page.keyboard.press('Delete');
       await flowNode(page, 'end').waitFor({ state: 'detached' });
@@ -156,10 +120,9 @@ describe('builder journey (issue 4 acceptance)', () => {
   }, 120_000);
 
   it('starts a flow from an example template and runs it in the test chat', async () => {
-    const { context, page, errors } = await openPage(browser, 'de-DE');
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
     try {
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
-      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
+      await signIn(page, env.server);
       await page.getByRole('button', { name: /Aus Vorlage/ }).click();
       const dialog = page.getByRole('dialog', { name: /Vorlage/ });
       await dialog.getByText(/Kontaktanfrage/).first().click();

@@ -1,37 +1,27 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../runtime/src/testing/testServer.js';
-import { launchChromium, openPage, screenshot, bundledScripts } from './browserTestkit.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPage, screenshot, bundledScripts } from './browserTestkit.js';
+import { browserAndServer, signIn } from './canvasPage.js';
 
 /**
  * The builder in a real browser against a real runtime: login link, create, open, test chat, publish; then import
  * with choices. Needs Debian's Chromium (`apt-get install -y chromium`); without it the test fails on purpose.
  */
 
-let server: TestServer;
-let browser: Browser;
+const env = browserAndServer();
 
 describe('builder in the browser', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
+  beforeAll(() => {
     expect(bundledScripts()).not.toContain('Each child in a list should have a unique');
-    server = await startTestServer();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('signs in from the login link, creates a flow, test-chats with it and publishes it', async () => {
-    const { context, page, errors } = await openPage(browser, 'de-DE');
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
     try {
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
+      await signIn(page, env.server);
 
       // Signed in, German UI, token gone from the address bar but kept for reloads.
-      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
-      expect(page.url()).toBe(`${server.url}/`);
-      expect(await page.evaluate(() => localStorage.getItem('dialogwerk.adminToken'))).toBe(server.adminToken);
+      expect(page.url()).toBe(`${env.server.url}/`);
+      expect(await page.evaluate(() => localStorage.getItem('dialogwerk.adminToken'))).toBe(env.server.adminToken);
       await page.getByText('Es gibt noch keine Abläufe.', { exact: false }).waitFor();
 
       // Create: the id is derived from the name.
@@ -68,7 +58,7 @@ describe('builder in the browser', () => {
       await screenshot(page, 'builder-smoke.png');
 
       // The server agrees.
-      const list = await server.request('GET', '/v1/flows', { token: server.adminToken });
+      const list = await env.server.request('GET', '/v1/flows', { token: env.server.adminToken });
       expect(list.body.items).toMatchObject([{ id: 'kontaktanfrage-buero', name: 'Kontaktanfrage Büro', publishedVersion: 1 }]);
 
       // Back to the list: the flow shows as published.
@@ -83,10 +73,9 @@ describe('builder in the browser', () => {
   }, 90_000);
 
   it('imports a flow with warnings and answers its choice and text questions in English', async () => {
-    const { context, page, errors } = await openPage(browser, 'en-US');
+    const { context, page, errors } = await openPage(env.browser, 'en-US');
     try {
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
-      await page.getByRole('heading', { level: 1, name: 'Flows' }).waitFor();
+      await signIn(page, env.server, 'en');
 
       const flow = {
         format: 'dialogwerk.flow/1',

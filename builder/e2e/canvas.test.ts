@@ -1,7 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../runtime/src/testing/testServer.js';
-import { launchChromium, openPage, screenshot, initialScripts } from './browserTestkit.js';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, initialScripts } from './browserTestkit.js';
+import { browserAndServer, centerOf, connectPorts, dragWithMouse, flowEdge, flowNode, openCanvas, portHandle, savedStatus, signIn, waitUntilSaved } from './canvasPage.js';
 
 /**
  * The canvas in a real browser against a real runtime with the example flows: open a flow's canvas, drag a node from the
@@ -10,38 +9,9 @@ import { launchChromium, openPage, screenshot, initialScripts } from './browserT
  * Needs Debian's Chromium (`apt-get install -y chromium`); without it the test fails on purpose.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const handle = (page: Page, nodeId: string, handleId: string) => flowNode(page, nodeId).locator(`.react-flow__handle[data-handleid="${handleId}"]`);
-
-async function centerOf(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('element is not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Drags with the mouse in small steps, as React Flow needs pointer moves to start a connection or a node drag. */
-async function dragWithMouse(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-  await page.mouse.move(to.x, to.y, { steps: 5 });
-  await page.mouse.up();
-}
+const env = browserAndServer({ exampleFlows: true });
 
 describe('canvas in the browser', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startTestServer({ exampleFlows: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('keeps React Flow and elkjs out of the login page’s initial JavaScript', () => {
     const initial = initialScripts();
     expect(initial).not.toContain('react-flow__pane');
@@ -49,10 +19,9 @@ describe('canvas in the browser', () => {
   });
 
   it('adds an end node from the palette, connects a port to it, autosaves, and finds both after a reload', async () => {
-    const { context, page, errors } = await openPage(browser, 'de-DE');
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
     try {
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
-      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
+      await signIn(page, env.server);
       await page.getByRole('link', { name: /Kontaktanfrage/ }).first().click();
       await page.getByRole('link', { name: 'Arbeitsfläche öffnen' }).click();
       expect(new URL(page.url()).pathname).toBe('/flows/kontaktanfrage/canvas');
@@ -70,22 +39,21 @@ describe('canvas in the browser', () => {
       await endItem.waitFor();
       await page.dragAndDrop('.palette-item[data-node-type="end"]', '.canvas-flow', { targetPosition: { x: 120, y: 90 } });
       await flowNode(page, 'end_1').waitFor();
-      await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
+      await savedStatus(page).waitFor();
 
       // Connect phone's "invalid" port to the new node (replacing the edge that port had).
-      await dragWithMouse(page, await centerOf(handle(page, 'phone', 'invalid')), await centerOf(handle(page, 'end_1', 'in')));
-      await page.locator('.react-flow__edge[data-id="phone-invalid"]').waitFor();
-      await page.getByRole('status').getByText('Wird gespeichert…').waitFor({ state: 'detached' });
-      await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
+      await connectPorts(page, portHandle(page, 'phone', 'invalid'), portHandle(page, 'end_1', 'in'));
+      await flowEdge(page, 'phone-invalid').waitFor();
+      await waitUntilSaved(page);
 
-      const saved = await server.request('GET', '/v1/flows/kontaktanfrage', { token: server.adminToken });
+      const saved = await env.server.request('GET', '/v1/flows/kontaktanfrage', { token: env.server.adminToken });
       expect(saved.body.draft.nodes.find((node: { id: string }) => node.id === 'end_1')).toMatchObject({ type: 'end', version: 1 });
       const fromPhoneInvalid = saved.body.draft.edges.filter((edge: { from: { node: string; port: string } }) => edge.from.node === 'phone' && edge.from.port === 'invalid');
       expect(fromPhoneInvalid).toEqual([{ id: 'phone-invalid', from: { node: 'phone', port: 'invalid' }, to: 'end_1' }]);
 
       await page.reload();
       await flowNode(page, 'end_1').waitFor();
-      await page.locator('.react-flow__edge[data-id="phone-invalid"]').waitFor();
+      await flowEdge(page, 'phone-invalid').waitFor();
       expect(await page.locator('.react-flow__node').count()).toBe(11);
 
       await screenshot(page, 'builder-canvas.png');
@@ -94,8 +62,8 @@ describe('canvas in the browser', () => {
       await flowNode(page, 'end_1').click();
       await page.keyboard.press('Delete');
       await flowNode(page, 'end_1').waitFor({ state: 'detached' });
-      await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
-      const afterDelete = await server.request('GET', '/v1/flows/kontaktanfrage', { token: server.adminToken });
+      await savedStatus(page).waitFor();
+      const afterDelete = await env.server.request('GET', '/v1/flows/kontaktanfrage', { token: env.server.adminToken });
       expect(afterDelete.body.draft.nodes.some((node: { id: string }) => node.id === 'end_1')).toBe(false);
       expect(afterDelete.body.draft.edges.some((edge: { to: string }) => edge.to === 'end_1')).toBe(false);
 
@@ -103,7 +71,7 @@ describe('canvas in the browser', () => {
       const layoutSaved = page.waitForResponse((response) => response.request().method() === 'PUT' && response.url().includes('/v1/flows/kontaktanfrage'));
       await page.getByRole('button', { name: 'Automatisch anordnen' }).click();
       expect((await layoutSaved).status()).toBe(200);
-      const laidOut = await server.request('GET', '/v1/flows/kontaktanfrage', { token: server.adminToken });
+      const laidOut = await env.server.request('GET', '/v1/flows/kontaktanfrage', { token: env.server.adminToken });
       const y = (id: string) => laidOut.body.draft.nodes.find((node: { id: string }) => node.id === id).position.y;
       expect(y('welcome')).toBeLessThan(y('topic'));
       expect(y('topic')).toBeLessThan(y('done'));
@@ -115,12 +83,10 @@ describe('canvas in the browser', () => {
   }, 90_000);
 
   it('edits a node’s text in the inspector, autosaves it, and shows it after a reload', async () => {
-    const { context, page, errors } = await openPage(browser, 'de-DE');
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
     try {
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
-      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
-      await page.goto(`${server.url}/flows/handwerk-offerte/canvas`);
-      await flowNode(page, 'welcome').waitFor();
+      await signIn(page, env.server);
+      await openCanvas(page, env.server, 'handwerk-offerte', 'welcome');
 
       // Selecting a node shows its config form in the properties tab; Escape deselects it.
       const inspector = page.getByRole('tabpanel', { name: 'Eigenschaften' });
@@ -137,9 +103,8 @@ describe('canvas in the browser', () => {
       // Backspace in the form edits the text; it must not delete the selected node.
       await text.press('Backspace');
       await flowNode(page, 'welcome').getByText('Willkommen bei der Schreinerei!').waitFor();
-      await page.getByRole('status').getByText('Wird gespeichert…').waitFor({ state: 'detached' });
-      await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
-      const saved = await server.request('GET', '/v1/flows/handwerk-offerte', { token: server.adminToken });
+      await waitUntilSaved(page);
+      const saved = await env.server.request('GET', '/v1/flows/handwerk-offerte', { token: env.server.adminToken });
       expect(saved.body.draft.nodes.find((node: { id: string }) => node.id === 'welcome').config.text).toBe('Willkommen bei der Schreinerei!');
       await screenshot(page, 'builder-canvas-inspector.png');
 
@@ -152,7 +117,7 @@ describe('canvas in the browser', () => {
       // A new node arrives selected; after the autosave its inspector lists the server's problems about it.
       await page.getByRole('button', { name: 'Ende hinzufügen' }).click();
       await nodeHeading('Ende').waitFor();
-      await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
+      await savedStatus(page).waitFor();
       await inspector.getByText(/vom Start aus nicht erreichbar/).waitFor();
       expect(errors).toEqual([]);
     } finally {
@@ -161,25 +126,22 @@ describe('canvas in the browser', () => {
   }, 90_000);
 
   it('refuses to overwrite a draft another tab saved, and says so', async () => {
-    const { context, page, errors } = await openPage(browser, 'en-US');
+    const { context, page, errors } = await openPage(env.browser, 'en-US');
     try {
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
-      await page.getByRole('heading', { level: 1, name: 'Flows' }).waitFor();
-      await page.goto(`${server.url}/flows/arztpraxis/canvas`);
-      const first = page.locator('.react-flow__node').first();
-      await first.waitFor();
+      await signIn(page, env.server, 'en');
+      const first = await openCanvas(page, env.server, 'arztpraxis');
 
       // "Another tab" saves first.
-      const current = await server.request('GET', '/v1/flows/arztpraxis', { token: server.adminToken });
+      const current = await env.server.request('GET', '/v1/flows/arztpraxis', { token: env.server.adminToken });
       const other = { ...current.body.draft, name: 'Changed elsewhere' };
-      const put = await server.request('PUT', '/v1/flows/arztpraxis?allowErrors=true', { token: server.adminToken, body: other });
+      const put = await env.server.request('PUT', '/v1/flows/arztpraxis?allowErrors=true', { token: env.server.adminToken, body: other });
       expect(put.status).toBe(200);
 
       // Moving a node here saves over the stale revision: refused, explained, not overwritten.
       const start = await centerOf(first.locator('.flow-node-head'));
       await dragWithMouse(page, start, { x: start.x + 60, y: start.y + 40 });
       await page.getByRole('alert').getByText(/changed in another tab/).waitFor();
-      const after = await server.request('GET', '/v1/flows/arztpraxis', { token: server.adminToken });
+      const after = await env.server.request('GET', '/v1/flows/arztpraxis', { token: env.server.adminToken });
       expect(after.body.draft.name).toBe('Changed elsewhere');
       expect(after.body.revision).toBe(put.body.revision);
 

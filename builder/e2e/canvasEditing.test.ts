@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../runtime/src/testing/testServer.js';
-import { launchChromium, openPage, screenshot } from './browserTestkit.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot } from './browserTestkit.js';
+import { browserAndServer, centerOf, dragWithMouse, flowEdge, flowNode, openCanvas, signIn } from './canvasPage.js';
 
 /**
  * Editing on the canvas in a real browser against a real runtime with the example flows: Shift+click selects two
@@ -10,12 +10,9 @@ import { launchChromium, openPage, screenshot } from './browserTestkit.js';
  * Needs Debian's Chromium (`apt-get install -y chromium`); without it the test fails on purpose.
  */
 
-let server: TestServer;
-let browser: Browser;
+const env = browserAndServer({ exampleFlows: true });
 
 const FLOW = 'handwerk-offerte';
-const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const flowEdge = (page: Page, id: string) => page.locator(`.react-flow__edge[data-id="${id}"]`);
 const transformOf = (locator: Locator) => locator.evaluate((element) => (element as HTMLElement).style.transform);
 const selectedIds = (page: Page) => page.locator('.react-flow__node.selected').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')).sort());
 
@@ -37,7 +34,7 @@ interface SavedDraft {
 }
 
 async function savedDraft(): Promise<SavedDraft> {
-  const response = await server.request('GET', `/v1/flows/${FLOW}`, { token: server.adminToken });
+  const response = await env.server.request('GET', `/v1/flows/${FLOW}`, { token: env.server.adminToken });
   expect(response.status).toBe(200);
   return response.body.draft as SavedDraft;
 }
@@ -58,30 +55,12 @@ const hasNode = (id: string) => (draft: SavedDraft) => draft.nodes.some((node) =
 const lacksNode = (id: string) => (draft: SavedDraft) => !hasNode(id)(draft);
 const nodeOf = (draft: SavedDraft, id: string) => draft.nodes.find((node) => node.id === id)!;
 
-async function centerOf(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('element is not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
 describe('canvas editing in the browser', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startTestServer({ exampleFlows: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('copies and pastes two nodes with their edge, undoes and redoes it, undoes a drag, and keeps Ctrl+Z in a text field to the field', async () => {
-    const { context, page, errors } = await openPage(browser, 'de-DE');
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
     try {
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
-      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
-      await page.goto(`${server.url}/flows/${FLOW}/canvas`);
-      await flowNode(page, 'welcome').waitFor();
+      await signIn(page, env.server);
+      await openCanvas(page, env.server, FLOW, 'welcome');
       const nodeCount = await page.locator('.react-flow__node').count();
       const toolbar = page.getByRole('group', { name: 'Bearbeiten' });
       const undoButton = toolbar.getByRole('button', { name: 'Rückgängig' });
@@ -139,13 +118,7 @@ describe('canvas editing in the browser', () => {
       const name = flowNode(page, 'name');
       const before = await transformOf(name);
       const from = await centerOf(name.locator('.flow-node-head'));
-      await andSaved(page, async () => {
-        await page.mouse.move(from.x, from.y);
-        await page.mouse.down();
-        await page.mouse.move(from.x + 40, from.y + 20, { steps: 5 });
-        await page.mouse.move(from.x + 90, from.y + 50, { steps: 5 });
-        await page.mouse.up();
-      }, (draft) => nodeOf(draft, 'name').position.x !== original('name').position.x);
+      await andSaved(page, () => dragWithMouse(page, from, { x: from.x + 90, y: from.y + 50 }), (draft) => nodeOf(draft, 'name').position.x !== original('name').position.x);
       expect(await transformOf(name)).not.toBe(before);
       const moved = (await savedDraft()).nodes.find((node) => node.id === 'name')!;
       expect(moved.position).not.toEqual(original('name').position);
@@ -181,12 +154,10 @@ describe('canvas editing in the browser', () => {
   }, 120_000);
 
   it('selects with a Shift-drawn box, duplicates, pastes into another tab, ignores garbage, and explains the shortcuts', async () => {
-    const { context, page, errors } = await openPage(browser, 'en-US');
+    const { context, page, errors } = await openPage(env.browser, 'en-US');
     try {
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
-      await page.getByRole('heading', { level: 1, name: 'Flows' }).waitFor();
-      await page.goto(`${server.url}/flows/kontaktanfrage/canvas`);
-      await flowNode(page, 'welcome').waitFor();
+      await signIn(page, env.server, 'en');
+      await openCanvas(page, env.server, 'kontaktanfrage', 'welcome');
       const nodeCount = await page.locator('.react-flow__node').count();
 
       // Shift+drag on the empty pane draws a selection box around two nodes in the middle (away from the edges, where
@@ -199,11 +170,7 @@ describe('canvas editing in the browser', () => {
       const right = Math.max(name.x + name.width, email.x + email.width) + 20;
       const bottom = email.y + email.height + 3;
       await page.keyboard.down('Shift');
-      await page.mouse.move(left, top);
-      await page.mouse.down();
-      await page.mouse.move((left + right) / 2, (top + bottom) / 2, { steps: 5 });
-      await page.mouse.move(right, bottom, { steps: 5 });
-      await page.mouse.up();
+      await dragWithMouse(page, { x: left, y: top }, { x: right, y: bottom });
       await page.keyboard.up('Shift');
       expect(await selectedIds(page)).toEqual(['email', 'name']);
 
@@ -216,8 +183,7 @@ describe('canvas editing in the browser', () => {
       // Copied here, pasted in a second tab on another flow: the clipboard carries the nodes without permissions.
       await page.keyboard.press('Control+C');
       const other = await context.newPage();
-      await other.goto(`${server.url}/flows/steuerberatung/canvas`);
-      await flowNode(other, 'welcome').waitFor();
+      await openCanvas(other, env.server, 'steuerberatung', 'welcome');
       await other.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
       await other.keyboard.press('Control+V');
       await flowNode(other, 'name_1').waitFor();
@@ -241,7 +207,7 @@ describe('canvas editing in the browser', () => {
       await flowNode(page, 'extra_1').waitFor();
 
       // The toolbar's Copy and Paste go through the async clipboard API (allowed here; refused, Paste uses this tab's copy).
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
       const toolbar = page.getByRole('group', { name: 'Editing' });
       await flowNode(page, 'done').locator('.flow-node-head').click();
       await toolbar.getByRole('button', { name: 'Copy' }).click();

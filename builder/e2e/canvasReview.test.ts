@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../runtime/src/testing/testServer.js';
-import { launchChromium, openPage, screenshot } from './browserTestkit.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot } from './browserTestkit.js';
+import { browserAndServer, flowNode, openCanvas, savedStatus, signIn, waitUntilSaved } from './canvasPage.js';
 
 /**
  * Reviewing and publishing from the canvas in a real browser against a real runtime with the example flows: a problem
@@ -11,13 +11,11 @@ import { launchChromium, openPage, screenshot } from './browserTestkit.js';
  * Needs Debian's Chromium (`apt-get install -y chromium`); without it the test fails on purpose.
  */
 
-let server: TestServer;
-let browser: Browser;
+const env = browserAndServer({ exampleFlows: true });
 
 const FLOW = 'handwerk-offerte';
 const ORIGINAL_QUESTION = 'Wie ist Ihr Name?';
 
-const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const tab = (page: Page, panel: string) => page.locator(`.side-panel-tab[data-panel="${panel}"]`);
 const panel = (page: Page, name: string) => page.getByRole('tabpanel', { name });
 
@@ -27,33 +25,15 @@ interface StoredFlow {
 }
 
 async function storedFlow(): Promise<StoredFlow> {
-  return (await server.request('GET', `/v1/flows/${FLOW}`, { token: server.adminToken })).body as StoredFlow;
-}
-
-/** Waits until the autosave has stored the last edit. */
-async function waitForSave(page: Page): Promise<void> {
-  await page.getByRole('status').getByText('Wird gespeichert…').waitFor({ state: 'detached' });
-  await page.getByRole('status').getByText('gespeichert', { exact: true }).waitFor();
+  return (await env.server.request('GET', `/v1/flows/${FLOW}`, { token: env.server.adminToken })).body as StoredFlow;
 }
 
 describe('problems, publishing and versions on the canvas', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startTestServer({ exampleFlows: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('focuses a problem’s node, refuses to publish with errors, publishes, compares and rolls back', async () => {
-    const { context, page, errors } = await openPage(browser, 'de-DE');
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
     try {
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
-      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
-      await page.goto(`${server.url}/flows/${FLOW}/canvas`);
-      await flowNode(page, 'name').waitFor();
+      await signIn(page, env.server);
+      await openCanvas(page, env.server, FLOW, 'name');
       const inspector = panel(page, 'Eigenschaften');
       const questionField = inspector.locator('#inspector-name--text');
       const variableField = inspector.locator('#inspector-name--variable');
@@ -67,7 +47,7 @@ describe('problems, publishing and versions on the canvas', () => {
       // problems tab.
       await flowNode(page, 'name').locator('.flow-node-head').click();
       await variableField.selectOption('');
-      await waitForSave(page);
+      await waitUntilSaved(page);
       await flowNode(page, 'name').locator('.flow-node-mark.is-error').waitFor();
       await page.keyboard.press('Escape');
       await tab(page, 'problems').click();
@@ -98,7 +78,7 @@ describe('problems, publishing and versions on the canvas', () => {
       await entry.getByRole('button').click();
       await variableField.selectOption('name');
       await questionField.fill('Wie heißen Sie?');
-      await waitForSave(page);
+      await waitUntilSaved(page);
       await flowNode(page, 'name').locator('.flow-node-mark').waitFor({ state: 'detached' });
       await tab(page, 'problems').click();
       await problems.getByText('Keine Probleme gefunden').waitFor();
@@ -120,14 +100,14 @@ describe('problems, publishing and versions on the canvas', () => {
       expect(await versions.locator('.review-version').count()).toBe(2);
       const published = await storedFlow();
       expect(published.publishedVersion).toBe(2);
-      const version2Document = await server.request('GET', `/v1/flows/${FLOW}/versions/2`, { token: server.adminToken });
+      const version2Document = await env.server.request('GET', `/v1/flows/${FLOW}/versions/2`, { token: env.server.adminToken });
       expect(version2Document.body.note).toBe('Freundlichere Namensfrage');
 
       // Change the question again; comparing with version 2 lists the node as changed, and a click shows it.
       await page.keyboard.press('Escape');
       await flowNode(page, 'name').locator('.flow-node-head').click();
       await questionField.fill('Wie lautet Ihr vollständiger Name?');
-      await waitForSave(page);
+      await waitUntilSaved(page);
       await tab(page, 'versions').click();
       await version2.getByRole('button', { name: 'Mit Entwurf vergleichen' }).click();
       const changed = version2.locator('.review-diff-entry.is-changed[data-node-id="name"]');
@@ -155,7 +135,7 @@ describe('problems, publishing and versions on the canvas', () => {
       const rolledBack = await storedFlow();
       expect(rolledBack.publishedVersion).toBe(3);
       expect(rolledBack.draft.nodes.find((node) => node.id === 'name')?.config.text).toBe(ORIGINAL_QUESTION);
-      const version3 = await server.request('GET', `/v1/flows/${FLOW}/versions/3`, { token: server.adminToken });
+      const version3 = await env.server.request('GET', `/v1/flows/${FLOW}/versions/3`, { token: env.server.adminToken });
       expect(version3.body.document.nodes.find((node: { id: string }) => node.id === 'name').config.text).toBe(ORIGINAL_QUESTION);
 
       // Comparing the rolled-back draft with version 1 finds no differences.
@@ -169,18 +149,16 @@ describe('problems, publishing and versions on the canvas', () => {
 
   it('lets warnings through, reaches a problem by keyboard, and handles the server refusing to publish', async () => {
     const flowId = 'arztpraxis';
-    const { context, page, errors } = await openPage(browser, 'en-US');
+    const { context, page, errors } = await openPage(env.browser, 'en-US');
     try {
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
-      await page.getByRole('heading', { level: 1, name: 'Flows' }).waitFor();
-      await page.goto(`${server.url}/flows/${flowId}/canvas`);
-      await page.locator('.react-flow__node').first().waitFor();
-      const before = await server.request('GET', `/v1/flows/${flowId}`, { token: server.adminToken });
+      await signIn(page, env.server, 'en');
+      await openCanvas(page, env.server, flowId);
+      const before = await env.server.request('GET', `/v1/flows/${flowId}`, { token: env.server.adminToken });
 
       // A new end node nothing leads to is only a warning.
       await page.getByRole('button', { name: 'Add End' }).click();
       await flowNode(page, 'end_1').waitFor();
-      await page.getByRole('status').getByText('saved', { exact: true }).waitFor();
+      await savedStatus(page, 'en').waitFor();
       await flowNode(page, 'end_1').locator('.flow-node-mark.is-warning').waitFor();
       await page.keyboard.press('Escape');
       await tab(page, 'problems').click();
@@ -207,16 +185,16 @@ describe('problems, publishing and versions on the canvas', () => {
       await dialog.getByText(`Version ${next} is live.`).waitFor();
       await dialog.getByRole('button', { name: 'Close' }).click();
       await dialog.waitFor({ state: 'detached' });
-      expect((await server.request('GET', `/v1/flows/${flowId}`, { token: server.adminToken })).body.publishedVersion).toBe(next);
+      expect((await env.server.request('GET', `/v1/flows/${flowId}`, { token: env.server.adminToken })).body.publishedVersion).toBe(next);
       await tab(page, 'versions').click();
       await panel(page, 'Versions').locator(`.review-version[data-version="${next}"]`).getByText('No note').waitFor();
 
       // The stored draft gains an error this tab does not know about (no edit here, so nothing to save): the server
       // refuses, and the dialog explains with the server's problems.
-      const current = await server.request('GET', `/v1/flows/${flowId}`, { token: server.adminToken });
+      const current = await env.server.request('GET', `/v1/flows/${flowId}`, { token: env.server.adminToken });
       const broken = structuredClone(current.body.draft);
       broken.start = 'missing_node';
-      const put = await server.request('PUT', `/v1/flows/${flowId}?allowErrors=true`, { token: server.adminToken, body: broken });
+      const put = await env.server.request('PUT', `/v1/flows/${flowId}?allowErrors=true`, { token: env.server.adminToken, body: broken });
       expect(put.status).toBe(200);
       await page.getByRole('button', { name: 'Publish…' }).click();
       await dialog.getByRole('button', { name: 'Publish now' }).click();
@@ -225,7 +203,7 @@ describe('problems, publishing and versions on the canvas', () => {
       await dialog.getByRole('button', { name: 'Show problems' }).click();
       await problems.locator('.review-problem.is-error').first().getByText('Whole flow').waitFor();
       await screenshot(page, 'builder-review-server-refused.png');
-      expect((await server.request('GET', `/v1/flows/${flowId}`, { token: server.adminToken })).body.publishedVersion).toBe(next);
+      expect((await env.server.request('GET', `/v1/flows/${flowId}`, { token: env.server.adminToken })).body.publishedVersion).toBe(next);
       // The refused publish is logged by Chromium as a failed resource load (422); nothing else may be.
       expect(errors.filter((error) => !/422/.test(error))).toEqual([]);
     } finally {

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../runtime/src/testing/testServer.js';
-import { launchChromium, openPage, screenshot } from './browserTestkit.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot } from './browserTestkit.js';
+import { browserAndServer, openCanvas, signIn } from './canvasPage.js';
 
 /**
  * The test chat beside the canvas in a real browser against a real runtime with the example flows: it runs the draft,
@@ -10,8 +10,7 @@ import { launchChromium, openPage, screenshot } from './browserTestkit.js';
  * Needs Debian's Chromium (`apt-get install -y chromium`); without it the test fails on purpose.
  */
 
-let server: TestServer;
-let browser: Browser;
+const env = browserAndServer({ exampleFlows: true });
 
 const runOf = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"] .flow-node`).getAttribute('data-run');
 const activeNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"] .flow-node[data-run="active"]`);
@@ -19,28 +18,12 @@ const takenEdge = (page: Page, id: string) => page.locator(`.react-flow__edge.is
 const takenEdgeIds = (page: Page) =>
   page.locator('.react-flow__edge.is-run-taken').evaluateAll((edges) => edges.map((edge) => edge.getAttribute('data-id')).sort());
 
-async function openCanvas(page: Page, flowId: string): Promise<void> {
-  await page.goto(`${server.url}/#token=${server.adminToken}`);
-  await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
-  await page.goto(`${server.url}/flows/${flowId}/canvas`);
-  await page.locator('.react-flow__node[data-id="welcome"]').waitFor();
-}
-
 describe('test chat beside the canvas', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startTestServer({ exampleFlows: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('runs the draft, draws the path taken, lists the variables and restarts', async () => {
-    const { context, page, errors } = await openPage(browser, 'de-DE');
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
     try {
-      await openCanvas(page, 'kontaktanfrage');
+      await signIn(page, env.server);
+      await openCanvas(page, env.server, 'kontaktanfrage', 'welcome');
       await page.getByRole('tab', { name: 'Testen' }).click();
       const panel = page.getByRole('tabpanel', { name: 'Testen' });
       const transcript = panel.getByRole('log', { name: 'Testgespräch' });
@@ -124,9 +107,10 @@ describe('test chat beside the canvas', () => {
   }, 90_000);
 
   it('saves an edit made a moment before, so the test speaks the new text', async () => {
-    const { context, page, errors } = await openPage(browser, 'de-DE');
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
     try {
-      await openCanvas(page, 'handwerk-offerte');
+      await signIn(page, env.server);
+      await openCanvas(page, env.server, 'handwerk-offerte', 'welcome');
       await page.locator('.react-flow__node[data-id="welcome"] .flow-node-head').click();
       await page.locator('#inspector-welcome--text').fill('Frisch geändert: Willkommen in der Werkstatt!');
 
@@ -140,7 +124,7 @@ describe('test chat beside the canvas', () => {
       await transcript.getByText('Frisch geändert: Willkommen in der Werkstatt!').waitFor();
       await activeNode(page, 'projectType').waitFor();
 
-      const saved = await server.request('GET', '/v1/flows/handwerk-offerte', { token: server.adminToken });
+      const saved = await env.server.request('GET', '/v1/flows/handwerk-offerte', { token: env.server.adminToken });
       expect(saved.body.draft.nodes.find((node: { id: string }) => node.id === 'welcome').config.text).toBe('Frisch geändert: Willkommen in der Werkstatt!');
       await screenshot(page, 'builder-canvas-test-run-edited.png');
       expect(errors).toEqual([]);
@@ -151,15 +135,16 @@ describe('test chat beside the canvas', () => {
 
   it('explains why a draft with errors cannot be tested and leads to the problems', async () => {
     // Another tab stored the draft with an error: the welcome message lost its text.
-    const current = await server.request('GET', '/v1/flows/arztpraxis', { token: server.adminToken });
+    const current = await env.server.request('GET', '/v1/flows/arztpraxis', { token: env.server.adminToken });
     const broken = structuredClone(current.body.draft);
     delete broken.nodes.find((node: { id: string }) => node.id === 'welcome').config.text;
-    const put = await server.request('PUT', '/v1/flows/arztpraxis?allowErrors=true', { token: server.adminToken, body: broken });
+    const put = await env.server.request('PUT', '/v1/flows/arztpraxis?allowErrors=true', { token: env.server.adminToken, body: broken });
     expect(put.status).toBe(200);
 
-    const { context, page, errors } = await openPage(browser, 'de-DE');
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
     try {
-      await openCanvas(page, 'arztpraxis');
+      await signIn(page, env.server);
+      await openCanvas(page, env.server, 'arztpraxis', 'welcome');
       await page.getByRole('tab', { name: 'Testen' }).click();
       const panel = page.getByRole('tabpanel', { name: 'Testen' });
       await panel.getByRole('button', { name: 'Test starten' }).click();

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { threeQuestionFlow } from '../../runtime/src/testing/flowFixtures.js';
-import { startTestServer, type TestServer } from '../../runtime/src/testing/testServer.js';
 import { overflowingElements, seriousViolations } from './accessibility.js';
-import { launchChromium, openPage, screenshot } from './browserTestkit.js';
+import { openPage, screenshot } from './browserTestkit.js';
+import { browserAndServer, signIn } from './canvasPage.js';
 
 /**
  * The flow list's actions in a real browser against a real runtime: duplicate a flow (with the keyboard), rename the
@@ -13,8 +13,7 @@ import { launchChromium, openPage, screenshot } from './browserTestkit.js';
  * Needs Debian's Chromium (`apt-get install -y chromium`).
  */
 
-let server: TestServer;
-let browser: Browser;
+const env = browserAndServer();
 
 const actionsButton = (page: Page, name: string) => page.getByRole('button', { name: `Aktionen für „${name}“` });
 
@@ -29,23 +28,15 @@ const openMenu = (page: Page, name: string) => openMenuIn(page, `Aktionen für �
 
 describe('flow list actions in the browser', () => {
   beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startTestServer();
-    const saved = await server.request('PUT', '/v1/flows/drei-fragen', { token: server.adminToken, body: { ...threeQuestionFlow('drei-fragen'), name: 'Drei Fragen' } });
+    const saved = await env.server.request('PUT', '/v1/flows/drei-fragen', { token: env.server.adminToken, body: { ...threeQuestionFlow('drei-fragen'), name: 'Drei Fragen' } });
     expect(saved.status).toBe(200);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('duplicates, renames, starts from a template with real node icons, and deletes with confirmation', async () => {
-    const { context, page, errors } = await openPage(browser, 'de-DE');
-    const admin = { token: server.adminToken };
+    const { context, page, errors } = await openPage(env.browser, 'de-DE');
+    const admin = { token: env.server.adminToken };
     try {
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
-      await page.getByRole('heading', { level: 1, name: 'Abläufe' }).waitFor();
+      await signIn(page, env.server);
       await page.getByRole('link', { name: 'Drei Fragen' }).waitFor();
 
       // Duplicate with the keyboard only: arrow down opens the menu on its first entry, Enter chooses it.
@@ -67,8 +58,8 @@ describe('flow list actions in the browser', () => {
 
       await page.getByRole('status').getByText('Die Kopie „Drei Fragen (Kopie)“ (drei-fragen-kopie) wurde angelegt.', { exact: false }).waitFor();
       await page.getByRole('link', { name: 'Drei Fragen (Kopie)' }).waitFor();
-      const original = await server.request('GET', '/v1/flows/drei-fragen', admin);
-      const copy = await server.request('GET', '/v1/flows/drei-fragen-kopie', admin);
+      const original = await env.server.request('GET', '/v1/flows/drei-fragen', admin);
+      const copy = await env.server.request('GET', '/v1/flows/drei-fragen-kopie', admin);
       expect(copy.status).toBe(200);
       expect(copy.body.draft).toEqual({ ...original.body.draft, id: 'drei-fragen-kopie', name: 'Drei Fragen (Kopie)' });
       expect(copy.body.publishedVersion).toBeNull();
@@ -79,25 +70,25 @@ describe('flow list actions in the browser', () => {
       const nameField = rename.getByLabel('Neuer Name');
       expect(await nameField.inputValue()).toBe('Drei Fragen (Kopie)');
       await rename.getByRole('button', { name: 'Umbenennen' }).and(page.locator(':enabled')).waitFor();
-      const elsewhere = await server.request('PUT', '/v1/flows/drei-fragen-kopie', { ...admin, body: { ...copy.body.draft, description: 'in einem anderen Tab geändert' } });
+      const elsewhere = await env.server.request('PUT', '/v1/flows/drei-fragen-kopie', { ...admin, body: { ...copy.body.draft, description: 'in einem anderen Tab geändert' } });
       expect(elsewhere.status).toBe(200);
       await nameField.fill('Drei Fragen, zweite Fassung');
       await rename.getByRole('button', { name: 'Umbenennen' }).click();
       await rename.getByRole('alert').getByText('Der Ablauf wurde inzwischen geändert.').waitFor();
-      expect((await server.request('GET', '/v1/flows/drei-fragen-kopie', admin)).body.name).toBe('Drei Fragen (Kopie)');
+      expect((await env.server.request('GET', '/v1/flows/drei-fragen-kopie', admin)).body.name).toBe('Drei Fragen (Kopie)');
       await screenshot(page, 'flow-list-rename-conflict.png');
       await rename.getByRole('button', { name: 'Aktuellen Entwurf laden' }).click();
       expect(await nameField.inputValue()).toBe('Drei Fragen, zweite Fassung');
       await rename.getByRole('button', { name: 'Umbenennen' }).and(page.locator(':enabled')).click();
       await page.getByRole('status').getByText('„Drei Fragen (Kopie)“ heißt jetzt „Drei Fragen, zweite Fassung“.').waitFor();
-      const renamed = await server.request('GET', '/v1/flows/drei-fragen-kopie', admin);
+      const renamed = await env.server.request('GET', '/v1/flows/drei-fragen-kopie', admin);
       expect(renamed.body.draft).toMatchObject({ name: 'Drei Fragen, zweite Fassung', description: 'in einem anderen Tab geändert' });
       await page.reload();
       await page.getByRole('link', { name: 'Drei Fragen, zweite Fassung' }).waitFor();
       expect(await page.getByRole('link', { name: 'Drei Fragen (Kopie)' }).count()).toBe(0);
 
       // Start from the "Online-Shop" template: name and id are proposed, the id follows a new name.
-      const templates = await server.request('GET', '/v1/templates', admin);
+      const templates = await env.server.request('GET', '/v1/templates', admin);
       const shop = templates.body.items.find((item: { id: string }) => item.id === 'online-shop');
       await page.getByRole('button', { name: 'Aus Vorlage erstellen' }).click();
       const picker = page.getByRole('dialog', { name: 'Ablauf aus Vorlage erstellen' });
@@ -118,7 +109,7 @@ describe('flow list actions in the browser', () => {
       await screenshot(page, 'flow-list-template-dialog.png');
       await picker.getByRole('button', { name: 'Ablauf erstellen' }).click();
 
-      await page.waitForURL(`${server.url}/flows/unser-laden/canvas`);
+      await page.waitForURL(`${env.server.url}/flows/unser-laden/canvas`);
       const cards = page.locator('.react-flow__node');
       await cards.first().waitFor();
       await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length === count, shop.nodeCount);
@@ -134,12 +125,12 @@ describe('flow list actions in the browser', () => {
       expect(await iconOf('message').getAttribute('data-icon')).toBe('message-square');
       expect(await iconOf('check_stock').innerHTML()).not.toBe(await iconOf('message').innerHTML());
       await screenshot(page, 'flow-list-template-canvas.png');
-      const created = await server.request('GET', '/v1/flows/unser-laden', admin);
-      const template = await server.request('GET', '/v1/templates/online-shop', admin);
+      const created = await env.server.request('GET', '/v1/flows/unser-laden', admin);
+      const template = await env.server.request('GET', '/v1/templates/online-shop', admin);
       expect(created.body.draft).toEqual({ ...template.body.document, id: 'unser-laden', name: 'Unser Laden' });
 
       // Delete the copy, after confirming.
-      await page.goto(`${server.url}/`);
+      await page.goto(`${env.server.url}/`);
       await (await openMenu(page, 'Drei Fragen, zweite Fassung')).getByRole('menuitem', { name: 'Löschen' }).click();
       const confirm = page.getByRole('dialog', { name: 'Ablauf löschen?' });
       await confirm.getByText('Möchten Sie den Ablauf „Drei Fragen, zweite Fassung“ (drei-fragen-kopie) wirklich löschen?').waitFor();
@@ -147,8 +138,8 @@ describe('flow list actions in the browser', () => {
       await page.getByRole('status').getByText('Der Ablauf „Drei Fragen, zweite Fassung“ wurde gelöscht.').waitFor();
       await page.getByRole('link', { name: 'Unser Laden' }).waitFor();
       expect(await page.getByRole('link', { name: 'Drei Fragen, zweite Fassung' }).count()).toBe(0);
-      expect((await server.request('GET', '/v1/flows/drei-fragen-kopie', admin)).status).toBe(404);
-      expect((await server.request('GET', '/v1/flows/drei-fragen', admin)).status).toBe(200);
+      expect((await env.server.request('GET', '/v1/flows/drei-fragen-kopie', admin)).status).toBe(404);
+      expect((await env.server.request('GET', '/v1/flows/drei-fragen', admin)).status).toBe(200);
       await screenshot(page, 'flow-list-after-delete.png');
 
       // The deliberate rename conflict is logged by Chromium as one failed resource load (409); nothing else may be.
@@ -160,12 +151,11 @@ describe('flow list actions in the browser', () => {
   }, 120_000);
 
   it('in English: imports with clear errors, exports the draft, duplicates and lists the templates', async () => {
-    const { context, page, errors } = await openPage(browser, 'en-US');
-    const admin = { token: server.adminToken };
+    const { context, page, errors } = await openPage(env.browser, 'en-US');
+    const admin = { token: env.server.adminToken };
     try {
-      await server.request('PUT', '/v1/flows/feedback', { ...admin, body: { ...threeQuestionFlow('feedback'), name: 'Feedback' } });
-      await page.goto(`${server.url}/#token=${server.adminToken}`);
-      await page.getByRole('heading', { level: 1, name: 'Flows' }).waitFor();
+      await env.server.request('PUT', '/v1/flows/feedback', { ...admin, body: { ...threeQuestionFlow('feedback'), name: 'Feedback' } });
+      await signIn(page, env.server, 'en');
       await page.getByRole('link', { name: 'Feedback' }).waitFor();
 
       // Import: a file that is not JSON, then a flow the runtime rejects with its problems listed.
@@ -177,7 +167,7 @@ describe('flow list actions in the browser', () => {
       const failed = page.getByRole('alert').filter({ hasText: 'Importing “invalid.json” failed.' });
       await failed.waitFor();
       await failed.locator('.problem-list li').first().waitFor();
-      expect((await server.request('GET', '/v1/flows/invalid-import', admin)).status).toBe(404);
+      expect((await env.server.request('GET', '/v1/flows/invalid-import', admin)).status).toBe(404);
 
       // Export downloads the draft as <id>.json.
       const download = page.waitForEvent('download');
@@ -185,10 +175,10 @@ describe('flow list actions in the browser', () => {
       const file = await download;
       expect(file.suggestedFilename()).toBe('feedback.json');
       const exported = JSON.parse(readFileSync((await file.path())!, 'utf8'));
-      expect(exported).toEqual((await server.request('GET', '/v1/flows/feedback', admin)).body.draft);
+      expect(exported).toEqual((await env.server.request('GET', '/v1/flows/feedback', admin)).body.draft);
 
       // Duplicate names the copy in the UI language; the id suffix stays "-kopie", counting up when taken.
-      await server.request('PUT', '/v1/flows/feedback-kopie', { ...admin, body: { ...threeQuestionFlow('feedback-kopie'), name: 'Old copy' } });
+      await env.server.request('PUT', '/v1/flows/feedback-kopie', { ...admin, body: { ...threeQuestionFlow('feedback-kopie'), name: 'Old copy' } });
       await page.reload();
       await (await openMenuIn(page, 'Actions for “Feedback”')).getByRole('menuitem', { name: 'Duplicate' }).click();
       await page.getByRole('status').getByText('The copy “Feedback (copy)” (feedback-kopie-2) was created.', { exact: false }).waitFor();
@@ -203,10 +193,10 @@ describe('flow list actions in the browser', () => {
       // Another tab creates a flow with the proposed id meanwhile: the runtime refuses to overwrite it, the id field says so.
       await page.getByRole('radio', { name: /Kontaktanfrage/ }).check();
       expect(await picker.getByLabel('ID', { exact: true }).inputValue()).toBe('kontaktanfrage');
-      await server.request('PUT', '/v1/flows/kontaktanfrage', { ...admin, body: { ...threeQuestionFlow('kontaktanfrage'), name: 'Mine' } });
+      await env.server.request('PUT', '/v1/flows/kontaktanfrage', { ...admin, body: { ...threeQuestionFlow('kontaktanfrage'), name: 'Mine' } });
       await picker.getByRole('button', { name: 'Create flow' }).click();
       await picker.getByText('A flow with this ID already exists.').waitFor();
-      expect((await server.request('GET', '/v1/flows/kontaktanfrage', admin)).body.name).toBe('Mine');
+      expect((await env.server.request('GET', '/v1/flows/kontaktanfrage', admin)).body.name).toBe('Mine');
       await picker.getByRole('button', { name: 'Cancel' }).click();
       expect(await picker.count()).toBe(0);
       await screenshot(page, 'flow-list-english.png');
