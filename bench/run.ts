@@ -1,11 +1,12 @@
 /**
- * Runs every benchmark (`turns`: a, b, c; `nodes`: intent-faq, stock, booking, memory), prints a table and writes
- * bench/results/turns-<date>.json.
+ * Runs every benchmark (`turns`: a, b, c; `nodes`: intent-faq, stock, booking, memory; `canvas`: the builder's canvas
+ * with a 500-node flow in Chromium), prints a table and writes bench/results/turns-<date>.json.
  *
- *   npm run bench                     full run (about 4.5 minutes, plus up to a minute per scenario if the machine is busy)
+ *   npm run bench                     full run (about 7 minutes, plus up to a minute per scenario if the machine is busy)
  *   npm run bench -- --quick          short smoke run
- *   npm run bench -- --only=a,c       only some scenarios (a, b, c, intent-faq, stock, booking, memory)
+ *   npm run bench -- --only=a,c       only some scenarios (a, b, c, intent-faq, stock, booking, memory, canvas)
  *   npm run bench -- --only=nodes     only the node scenarios (intent-faq, stock, booking, memory)
+ *   npm run bench -- --only=canvas    only the canvas benchmark (about 2.5 minutes; needs /usr/bin/chromium)
  *   npm run bench -- --rounds=5       rounds of the in-process comparison (default 3)
  *   npm run bench -- --profile        CPU-profile the Dialogwerk server processes (bench/results/profiles/)
  *   npm run bench -- --quiet-wait=S   wait up to S seconds per scenario for other processes to go quiet (default 60, quick 5)
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { installExitHandlers, repositoryRoot } from './turns/spawnProcess.js';
 import { runTurnsBenchmark, withLoad, type Row } from './turns/index.js';
 import { NODE_SCENARIOS, runNodesBenchmark, type NodeScenario } from './nodes/index.js';
+import { runCanvasBenchmark, type CanvasResults } from './canvas/index.js';
 
 installExitHandlers();
 
@@ -26,17 +28,17 @@ const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`)
 const known = /^--(quick|profile|only=.+|rounds=\d+|quiet-wait=\d+)$/;
 const unknown = args.filter((arg) => !known.test(arg));
 if (unknown.length > 0) {
-  console.error(`unknown option(s): ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--only=a,b,c,intent-faq,stock,booking,memory|turns|nodes] [--rounds=N] [--profile] [--quiet-wait=S]`);
+  console.error(`unknown option(s): ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--only=a,b,c,intent-faq,stock,booking,memory,canvas|turns|nodes] [--rounds=N] [--profile] [--quiet-wait=S]`);
   process.exit(2);
 }
 
 const quick = flag('quick');
 const turnScenarios = ['a', 'b', 'c'] as const;
-const selected = (option('only') ?? [...turnScenarios, ...NODE_SCENARIOS].join(','))
+const selected = (option('only') ?? [...turnScenarios, ...NODE_SCENARIOS, 'canvas'].join(','))
   .split(',')
   .map((s) => s.trim())
   .flatMap((s) => (s === 'nodes' ? [...NODE_SCENARIOS] : s === 'turns' ? [...turnScenarios] : [s]));
-const allScenarios: string[] = [...turnScenarios, ...NODE_SCENARIOS];
+const allScenarios: string[] = [...turnScenarios, ...NODE_SCENARIOS, 'canvas'];
 if (selected.some((scenario) => !allScenarios.includes(scenario))) {
   console.error(`--only takes a comma-separated list of ${allScenarios.join(', ')} (or turns, nodes)`);
   process.exit(2);
@@ -55,7 +57,11 @@ function git(...command: string[]): string | undefined {
     return undefined;
   }
 }
-const revision = { commit: git('rev-parse', '--short', 'HEAD'), uncommittedFiles: git('status', '--porcelain', '--', 'runtime', 'nodes')?.split('\n').filter(Boolean).length };
+const revision = {
+  commit: git('rev-parse', '--short', 'HEAD'),
+  uncommittedFiles: git('status', '--porcelain', '--', 'runtime', 'nodes')?.split('\n').filter(Boolean).length,
+  ...(selected.includes('canvas') ? { uncommittedBuilderFiles: git('status', '--porcelain', '--', 'builder')?.split('\n').filter(Boolean).length } : {}),
+};
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 log(
@@ -82,6 +88,8 @@ const nodes = await runNodesBenchmark({ quick, only: onlyNodes, profileDir: flag
   return measured;
 });
 const nodeScenarioNames = [...onlyNodes];
+let canvas: { results: CanvasResults; rows: Row[] } | undefined;
+if (selected.includes('canvas')) canvas = await runCanvasBenchmark({ quick, quietWaitMs }, log);
 
 function table(rows: Row[]): string {
   const header: Row = { scenario: 'Scenario', metric: 'Metric', value: 'Value', goal: 'Goal', met: null };
@@ -94,13 +102,14 @@ function table(rows: Row[]): string {
 const loads: [string, unknown][] = [
   ...Object.entries(turns.results).map(([scenario, result]) => [scenario, (result as { machine: unknown }).machine] as [string, unknown]),
   ...nodeScenarioNames.map((scenario, i) => [scenario, nodeMachine[i]] as [string, unknown]),
+  ...(canvas ? [['canvas', canvas.results.machine] as [string, unknown]] : []),
 ];
 const machine = loads.map(([scenario, machineLoad]) => {
   const load = machineLoad as { busyCores?: number; ownCores?: number; foreignCores?: number };
   return `(${scenario}) busy ${load.busyCores?.toFixed(2) ?? '?'} cores, ours ${load.ownCores?.toFixed(2) ?? '?'}, other processes ${load.foreignCores?.toFixed(2) ?? '?'}`;
 });
 
-process.stdout.write(`\n${table([...turns.rows, ...nodes.rows])}\n\nMachine load during the scenarios: ${machine.join('; ')}\n`);
+process.stdout.write(`\n${table([...turns.rows, ...nodes.rows, ...(canvas?.rows ?? [])])}\n\nMachine load during the scenarios: ${machine.join('; ')}\n`);
 if (quick) process.stdout.write('Quick smoke run: short windows with a cold JIT; judge the goals on a full run only.\n');
 if (loads.some(([, load]) => ((load as { foreignCores?: number } | undefined)?.foreignCores ?? 0) > 0.25)) {
   process.stdout.write('WARNING: other processes used more than a quarter core during a scenario; numbers are disturbed.\n');
@@ -118,9 +127,10 @@ writeFileSync(
       durationS: Math.round((Date.now() - started) / 1000),
       revision,
       machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMiB: Math.round(os.totalmem() / 2 ** 20) },
-      rows: [...turns.rows, ...nodes.rows],
+      rows: [...turns.rows, ...nodes.rows, ...(canvas?.rows ?? [])],
       results: turns.results,
       nodes: { results: nodes.results, machine: Object.fromEntries(nodeScenarioNames.map((scenario, i) => [scenario, nodeMachine[i]])) },
+      ...(canvas ? { canvas: canvas.results } : {}),
       ...(flag('profile') ? { profiles: profileDir } : {}),
     },
     null,
