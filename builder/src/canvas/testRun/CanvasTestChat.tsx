@@ -16,6 +16,7 @@ import { LocaleSelect } from './LocaleSelect.js';
 import { preferredLocale } from './preferredLocale.js';
 import { runHighlight } from './runPath.js';
 import { RunVariables } from './RunVariables.js';
+import { useFollowActiveNode } from './useFollowActiveNode.js';
 import './testRun.css';
 
 /**
@@ -26,6 +27,7 @@ export function CanvasTestChat() {
   const { t, i18n } = useTranslation(['testRun']);
   const client = useAdminClient();
   const { flowId, store, ui } = useCanvasContext();
+  useFollowActiveNode();
   const locales = useCanvasStore((state) => state.meta.locales);
   const [chosenLocale, setLocale] = useState<string | null>(null);
   const locale = chosenLocale && locales.includes(chosenLocale) ? chosenLocale : preferredLocale(locales, uiLanguage());
