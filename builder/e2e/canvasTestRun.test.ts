@@ -12,7 +12,9 @@ import { browserAndServer, openCanvas, signIn } from './canvasPage.js';
 
 const env = browserAndServer({ exampleFlows: true });
 
-const runOf = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"] .flow-node`).getAttribute('data-run');
+/** The node's highlight, or null; the canvas only draws nodes in view, and one that is not drawn shows no highlight. */
+const runOf = (page: Page, id: string) =>
+  page.locator(`.react-flow__node[data-id="${id}"] .flow-node`).evaluateAll((cards) => cards[0]?.getAttribute('data-run') ?? null);
 const activeNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"] .flow-node[data-run="active"]`);
 const takenEdge = (page: Page, id: string) => page.locator(`.react-flow__edge.is-run-taken[data-id="${id}"]`);
 const takenEdgeIds = (page: Page) =>
