@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes } from '@xyflow/react';
+import { Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdminClient } from '../api/AdminClientContext.js';
@@ -26,6 +26,8 @@ const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
  * Large flows: only the nodes and edges in view are in the page, and the view zooms out to a quarter at most. Measured
  * with a 500-node flow (docs/PERFORMANCE.md): panning at 100 % went from 4 to 59 frames/s and opening from 2.1 s to
  * 1.5 s; further out, hundreds of visible cards cost more per frame than panning can afford. The minimap shows it all.
+ * There is no dotted background either: redrawing it over the whole canvas on every frame cost about 15 % of the
+ * frame rate while panning.
  */
 const MIN_ZOOM = 0.25;
 // A small flow is shown at its natural size rather than blown up to fill the canvas.
@@ -211,7 +213,6 @@ function CanvasArea({ status }: { status: SaveStatus }) {
             'controls.fitView.ariaLabel': t('canvas.fitView'),
           }}
         >
-          <Background />
           <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
           <Controls showInteractive={false} />
         </ReactFlow>
