@@ -18,6 +18,7 @@ import { SaveStatusNotice } from './SaveStatusNotice.js';
 import { selectedNode } from './selectedNode.js';
 import { SidePanel } from './SidePanel.js';
 import { useRunEdges } from './useRunEdges.js';
+import { VariablesDialog } from './variables/VariablesDialog.js';
 
 const nodeTypes: NodeTypes = { flowNode: FlowNodeCard };
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -140,7 +141,7 @@ function NodePaletteForCanvas({ catalogue }: { catalogue: NodeCatalogueEntry[] }
 }
 
 function CanvasArea({ status }: { status: SaveStatus }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['translation', 'variables']);
   const { store, ui, catalogue } = useCanvasContext();
   const nodes = useCanvasStore((state) => state.nodes);
   const edges = useRunEdges(useCanvasStore((state) => state.edges));
@@ -149,6 +150,7 @@ function CanvasArea({ status }: { status: SaveStatus }) {
   const onConnect = useCanvasStore((state) => state.connect);
   const { screenToFlowPosition, fitView } = useReactFlow();
   const [layingOut, setLayingOut] = useState(false);
+  const [showVariables, setShowVariables] = useState(false);
   // A click on a node that is already selected shows its properties again (the selection did not change).
   const showProperties = useCallback(() => {
     if (ui.getState().panel !== 'test' && selectedNode(store.getState().nodes)) ui.getState().openPanel('inspector');
@@ -187,8 +189,12 @@ function CanvasArea({ status }: { status: SaveStatus }) {
         <button type="button" className="button" onClick={() => void autoLayout()} disabled={layingOut}>
           {t('canvas.layout')}
         </button>
+        <button type="button" className="button" onClick={() => setShowVariables(true)}>
+          {t('variables:open')}
+        </button>
         <EditToolbar />
         <SaveStatusNotice status={status} />
+        {showVariables && <VariablesDialog onClose={() => setShowVariables(false)} />}
       </div>
       <div className="canvas-flow" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow

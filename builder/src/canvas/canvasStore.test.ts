@@ -320,4 +320,19 @@ describe('canvas store: clipboard', () => {
     store.getState().undo();
     expect(store.getState().document().variables ?? {}).toEqual({});
   });
+
+  it('changes and removes a declared variable as undoable edits, and ignores unknown names', () => {
+    const store = createCanvasStore(flow);
+    store.getState().declareVariable('kunde', { type: 'string' });
+    store.getState().updateVariable('kunde', { type: 'string', pii: true, description: 'Name' });
+    expect(store.getState().document().variables).toEqual({ kunde: { type: 'string', pii: true, description: 'Name' } });
+    const edits = store.getState().edits;
+    store.getState().updateVariable('nobody', { type: 'number' });
+    store.getState().removeVariable('nobody');
+    expect(store.getState().edits).toBe(edits);
+    store.getState().removeVariable('kunde');
+    expect(store.getState().document().variables).toEqual({});
+    store.getState().undo();
+    expect(store.getState().document().variables).toEqual({ kunde: { type: 'string', pii: true, description: 'Name' } });
+  });
 });

@@ -27,6 +27,10 @@ export interface CanvasState {
   updateNodeConfig: (id: string, config: Record<string, unknown>) => void;
   /** Declares a flow variable (from the inspector's "New variable…"); an existing declaration is kept. */
   declareVariable: (name: string, declaration: { type: string }) => void;
+  /** Replaces a declared variable's declaration (type, personal data, description). */
+  updateVariable: (name: string, declaration: Record<string, unknown>) => void;
+  /** Removes a variable's declaration (nodes still using it get a validation error). */
+  removeVariable: (name: string) => void;
   /** Deselects every node and edge (closing the inspector); not an edit. */
   clearSelection: () => void;
   /** Selects exactly this node (a problem or version entry was clicked); not an edit. */
@@ -184,6 +188,19 @@ export function createCanvasStore(initial: FlowDocument) {
         set((state) => {
           if (state.meta.variables && name in state.meta.variables) return state;
           return { meta: { ...state.meta, variables: { ...state.meta.variables, [name]: declaration } }, ...step(state) };
+        }),
+
+      updateVariable: (name, declaration) =>
+        set((state) => {
+          if (!state.meta.variables || !(name in state.meta.variables)) return state;
+          return { meta: { ...state.meta, variables: { ...state.meta.variables, [name]: declaration } }, ...step(state) };
+        }),
+
+      removeVariable: (name) =>
+        set((state) => {
+          if (!state.meta.variables || !(name in state.meta.variables)) return state;
+          const { [name]: _removed, ...rest } = state.meta.variables;
+          return { meta: { ...state.meta, variables: rest }, ...step(state) };
         }),
 
       clearSelection: () =>

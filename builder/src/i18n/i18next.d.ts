@@ -5,6 +5,7 @@ import type canvasEditEn from '../canvas/editing/texts/en.json' with { type: 'js
 import type testRunEn from '../canvas/testRun/texts/en.json' with { type: 'json' };
 import type reviewEn from '../canvas/review/texts/en.json' with { type: 'json' };
 import type flowActionsEn from '../flowList/texts/en.json' with { type: 'json' };
+import type variablesEn from '../canvas/variables/texts/en.json' with { type: 'json' };
 
 /** Makes `t('…')` keys type-checked against the English resources. */
 declare module 'i18next' {
@@ -17,6 +18,7 @@ declare module 'i18next' {
       testRun: typeof testRunEn;
       review: typeof reviewEn;
       flowActions: typeof flowActionsEn;
+      variables: typeof variablesEn;
     };
   }
 }

@@ -6,6 +6,8 @@ import testRunDe from '../canvas/testRun/texts/de.json' with { type: 'json' };
 import testRunEn from '../canvas/testRun/texts/en.json' with { type: 'json' };
 import reviewDe from '../canvas/review/texts/de.json' with { type: 'json' };
 import reviewEn from '../canvas/review/texts/en.json' with { type: 'json' };
+import variablesDe from '../canvas/variables/texts/de.json' with { type: 'json' };
+import variablesEn from '../canvas/variables/texts/en.json' with { type: 'json' };
 import flowActionsDe from '../flowList/texts/de.json' with { type: 'json' };
 import flowActionsEn from '../flowList/texts/en.json' with { type: 'json' };
 
@@ -19,6 +21,7 @@ export const featureNamespaces = {
   testRun: { de: testRunDe, en: testRunEn, folder: 'canvas/testRun' },
   review: { de: reviewDe, en: reviewEn, folder: 'canvas/review' },
   flowActions: { de: flowActionsDe, en: flowActionsEn, folder: 'flowList' },
+  variables: { de: variablesDe, en: variablesEn, folder: 'canvas/variables' },
 } as const;
 
 export type FeatureNamespace = keyof typeof featureNamespaces;
