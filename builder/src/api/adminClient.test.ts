@@ -83,6 +83,13 @@ describe('AdminClient', () => {
     ]);
   });
 
+  it('reads the version history with the live version in one request', async () => {
+    const { fetch, calls } = fakeFetch(200, { items: [{ version: 1, note: null, createdAt: 't', createdBy: 'admin' }], publishedVersion: 1 });
+    const history = await client(fetch).versionHistory('a');
+    expect(history).toEqual({ items: [{ version: 1, note: null, createdAt: 't', createdBy: 'admin' }], publishedVersion: 1 });
+    expect(calls).toHaveLength(1);
+  });
+
   it('encodes ids in paths', async () => {
     const { fetch, calls } = fakeFetch(200, {});
     await client(fetch).getFlow('../x y');

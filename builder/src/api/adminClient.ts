@@ -90,7 +90,12 @@ export class AdminClient {
   }
 
   async listVersions(id: string, signal?: AbortSignal): Promise<FlowVersion[]> {
-    return (await this.#call<{ items: FlowVersion[] }>(`${flowPath(id)}/versions`, { signal })).items;
+    return (await this.versionHistory(id, signal)).items;
+  }
+
+  /** The published versions together with which one is live (null before the first publish), in one request. */
+  versionHistory(id: string, signal?: AbortSignal): Promise<{ items: FlowVersion[]; publishedVersion: number | null }> {
+    return this.#call(`${flowPath(id)}/versions`, { signal });
   }
 
   /** One published version with its document (for comparing it with the draft). */

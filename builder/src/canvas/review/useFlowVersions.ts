@@ -16,8 +16,8 @@ export function useFlowVersions(flowId: string): Loaded<FlowVersions> {
   const stamp = useReviewEvents((state) => state.stamp);
   return useLoader(
     async (signal) => {
-      const [versions, flow] = await Promise.all([client.listVersions(flowId, signal), client.getFlow(flowId, signal)]);
-      return { versions: [...versions].sort((a, b) => b.version - a.version), publishedVersion: flow.publishedVersion };
+      const history = await client.versionHistory(flowId, signal);
+      return { versions: [...history.items].sort((a, b) => b.version - a.version), publishedVersion: history.publishedVersion };
     },
     [client, flowId, stamp],
   );
