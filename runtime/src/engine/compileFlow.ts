@@ -11,6 +11,8 @@ export interface CompiledNode {
   id: string;
   type: string;
   definition: NodeDefinition;
+  /** Who provides the type (`core`, a plugin): named in every failure log, so an operator knows whose code failed. */
+  source: string;
   /** Parsed config with schema defaults applied; templates still unfilled. */
   config: unknown;
   /** Whether any string in the config holds a `{{placeholder}}`, so untemplated nodes skip the per-turn copy. */
@@ -55,6 +57,7 @@ export function compileFlow(
       id: node.id,
       type: node.type,
       definition,
+      source: registry.sourceOf(node.type) ?? 'unknown',
       config: parsed.data,
       templated: containsTemplate(parsed.data),
       sensitive: node.sensitive === true,

@@ -71,6 +71,9 @@ describe('a failing node', () => {
       expect(events.filter((e) => e.type === 'node_left' && e.nodeId === 'n').map((e) => e.port)).toEqual(['error']);
       expect(ofType(events, 'fallback')).toEqual([]);
       expect(await h.query('SELECT id FROM handoffs WHERE conversation_id = ?', [c.conversationId])).toEqual([]);
+      // The log names who provides the failing type, so an operator knows whose code (core or which plugin) failed.
+      const logged = h.logs.map((line) => JSON.parse(line)).filter((entry) => entry.msg?.startsWith('node failed') && entry.flowId === `err-${index}`);
+      expect(logged.at(-1)).toMatchObject({ nodeId: 'n', source: 'test', reason });
     });
 
     it('leads to the fallback when its error port is not connected', async () => {

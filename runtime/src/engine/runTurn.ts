@@ -162,7 +162,7 @@ export async function runTurn(
       // Nodes may throw anything (a string, undefined); only an Error has a message. It is stored with the turn, so
       // sensitive answers a node put into it (e.g. via a templated config) are hidden, however short.
       const message = redactSecrets(error instanceof Error ? error.message : String(error), state.secrets, new Set(Object.keys(state.secrets)));
-      env.log.error(`node failed: ${message}`, { flowId: flow.id, nodeId: node.id, nodeType: node.type, reason });
+      env.log.error(`node failed: ${message}`, { flowId: flow.id, nodeId: node.id, nodeType: node.type, source: node.source, reason });
       recorder.event('node_error', node.id, node.errorPort ?? null, { reason, message: message.slice(0, 500) });
       const target = node.errorPort ? node.targets.get(node.errorPort) : undefined;
       if (target) {
