@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCanvasContext, useCanvasUi } from './CanvasContext.js';
 import type { SidePanelId } from './canvasUiStore.js';
 import { NodeInspector } from './NodeInspector.js';
+import { countErrors } from './review/problemOrder.js';
 import { ProblemsPanel } from './review/ProblemsPanel.js';
 import { VersionsPanel } from './review/VersionsPanel.js';
 import { CanvasTestChat } from './testRun/CanvasTestChat.js';
@@ -17,7 +18,7 @@ export function SidePanel() {
   const { t } = useTranslation();
   const { ui } = useCanvasContext();
   const panel = useCanvasUi((state) => state.panel);
-  const errors = useCanvasUi((state) => state.problems.filter((problem) => problem.severity === 'error').length);
+  const errors = useCanvasUi((state) => countErrors(state.problems));
   const warnings = useCanvasUi((state) => state.problems.length) - errors;
   const baseId = useId();
   const tabId = (id: SidePanelId) => `${baseId}-tab-${id}`;

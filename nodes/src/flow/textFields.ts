@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Localized } from '../i18n/localized.js';
+import { configJsonSchema } from '../sdk/configJsonSchema.js';
 import type { NodeDefinition } from '../sdk/defineNode.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -12,18 +12,6 @@ export interface TextField {
   required: boolean;
   /** The field's title in both product languages, from the schema's "Deutsch / English" title. */
   title?: Localized;
-}
-
-const schemas = new WeakMap<NodeDefinition, JsonSchema>();
-
-/** The definition's config as JSON Schema (what the builder's form shows), computed once per definition. */
-function configJsonSchema(definition: NodeDefinition): JsonSchema {
-  let schema = schemas.get(definition);
-  if (!schema) {
-    schema = z.toJSONSchema(definition.config, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-    schemas.set(definition, schema);
-  }
-  return schema;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Localized } from '../i18n/localized.js';
+import { configJsonSchema } from './configJsonSchema.js';
 import { portsOf, type NodeCategory, type NodeDefinition, type PortSpec } from './defineNode.js';
 
 export interface NodeCatalogueEntry {
@@ -62,7 +62,7 @@ export class NodeRegistry {
         label: definition.label,
         description: definition.description,
         icon: definition.icon,
-        configSchema: z.toJSONSchema(definition.config, { io: 'input', unrepresentable: 'any' }),
+        configSchema: configJsonSchema(definition),
         ports: dynamicPorts ? (defaults.success ? portsOf(definition, defaults.data) : []) : (definition.ports as PortSpec[]),
         dynamicPorts,
         source,

@@ -3,6 +3,7 @@ import { Crosshair } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useCanvasContext, useCanvasStore, useCanvasUi } from '../CanvasContext.js';
 import { localizedLabel } from '../localizedLabel.js';
+import { NODE_FOCUS_VIEW } from '../useFocusNode.js';
 
 /** "Current step: …" of the test conversation, with a button that brings that node into view (the test tab stays open). */
 export function CurrentStep() {
@@ -24,7 +25,7 @@ export function CurrentStep() {
         <button
           type="button"
           className="button button-small"
-          onClick={() => void fitView({ nodes: [{ id: activeId }], duration: 250, maxZoom: 1.2 })}
+          onClick={() => void fitView({ nodes: [{ id: activeId }], ...NODE_FOCUS_VIEW })}
         >
           <Crosshair size={14} aria-hidden="true" />
           {t('testRun:showStep')}

@@ -6,11 +6,14 @@ import { useCanvasContext, useCanvasStore } from '../CanvasContext.js';
 import { VariableRow } from './VariableRow.js';
 import './variables.css';
 
+// A stable empty value: a store selector must not return a new object on every call.
+const NO_VARIABLES: Record<string, unknown> = {};
+
 /** The flow's variables in one place: kind, personal data, description, where each is used; add and remove. */
 export function VariablesDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation(['variables']);
   const { store } = useCanvasContext();
-  const variables = useCanvasStore((state) => state.meta.variables ?? {});
+  const variables = useCanvasStore((state) => state.meta.variables ?? NO_VARIABLES);
   const names = Object.keys(variables).sort((a, b) => a.localeCompare(b));
   const [adding, setAdding] = useState(false);
 
